@@ -1,0 +1,16 @@
+# Compiler settings for Dateline's own targets only; nothing here touches global flags.
+function(dateline_target_options target)
+  target_compile_features(${target} PUBLIC cxx_std_20)
+  set_target_properties(${target} PROPERTIES CXX_EXTENSIONS OFF)
+  if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow)
+    if(DATELINE_WERROR)
+      target_compile_options(${target} PRIVATE -Werror)
+    endif()
+    if(DATELINE_SANITIZERS)
+      target_compile_options(${target} PRIVATE -fsanitize=${DATELINE_SANITIZERS}
+                                               -fno-omit-frame-pointer -fno-sanitize-recover=all)
+      target_link_options(${target} PRIVATE -fsanitize=${DATELINE_SANITIZERS})
+    endif()
+  endif()
+endfunction()

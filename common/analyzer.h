@@ -1,0 +1,71 @@
+// The one text analyzer, shared by indexing, querying and snippets so that they can never
+// tokenize differently (PRODUCT.md section 2).
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dateline {
+
+enum class TokenKind : std::uint8_t {
+  kNumber,  // digits, with inner separators ("1.13", "2,000")
+  kLetter,  // alphabetic words, in any script with spaces or dictionary segmentation (Thai)
+  kKana,    // Japanese kana
+  kIdeo,    // CJK ideographs (a dictionary word or a single character)
+};
+
+struct Token {
+  std::string term;         // the folded word
+  std::uint32_t start = 0;  // [start, end): byte range of the word in the analysed text
+  std::uint32_t end = 0;
+  TokenKind kind = TokenKind::kLetter;
+};
+
+// Splits text into words and folds them:
+//  - words: ICU word boundaries (dictionary segmentation for Chinese, Japanese, Thai);
+//    punctuation, spaces and symbols are not words;
+//  - folding: NFKC, Unicode case folding, and removal of accents where marks are accents
+//    (Latin, Greek, Arabic; on Cyrillic only stress marks and the diaeresis of ё), never where
+//    a mark makes another letter (Japanese dakuten, Hangul, Indic vowel signs);
+//  - stemming: Snowball through Xapian::Stem, per language.
+// Not thread-safe: it owns an ICU break iterator. Use one Analyzer per thread.
+class Analyzer {
+ public:
+  Analyzer();
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  // Appends the words of `text` (valid UTF-8) to `out`, in order. Words longer than
+  // kMaxWordBytes after folding are dropped (they are not language).
+  void tokenize(std::string_view text, std::vector<Token>& out);
+  std::vector<Token> tokenize(std::string_view text);
+
+  // Folds one word (or any text) as tokenize() folds words.
+  static std::string fold(std::string_view text);
+
+  // The stem of folded `term` in `lang` (a BCP 47 primary subtag), or "" when the language
+  // has no stemmer or the token is not a word that stems.
+  std::string stem(std::string_view lang, const Token& token);
+  bool has_stemmer(std::string_view lang);
+
+  // A description of the settings, stored in the database so the searcher can check it.
+  static std::string settings_description();
+
+  static constexpr std::size_t kMaxWordBytes = 120;
+
+ private:
+  const Xapian::Stem* stemmer(std::string_view lang);
+
+  struct Icu;
+  std::unique_ptr<Icu> icu_;
+  std::map<std::string, std::unique_ptr<Xapian::Stem>, std::less<>> stemmers_;
+};
+
+}  // namespace dateline

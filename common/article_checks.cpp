@@ -1,0 +1,73 @@
+#include "article_checks.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+#include "date.h"
+
+namespace dateline {
+namespace {
+
+std::string trimmed(std::string_view s) {
+  auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
+void tidy_list(std::vector<std::string>& values) {
+  for (auto& v : values) v = trimmed(v);
+  std::erase_if(values, [](const std::string& v) { return v.empty(); });
+}
+
+}  // namespace
+
+std::optional<std::string> apply_date(Article& article, std::string_view raw_date) {
+  article.date.clear();
+  if (trimmed(raw_date).empty()) return std::nullopt;
+  if (auto date = parse_date(raw_date)) {
+    article.date = date->to_string();
+    return std::nullopt;
+  }
+  return "unreadable date \"" + std::string(raw_date.substr(0, 64)) + "\"; kept without a date";
+}
+
+std::string normalise_lang(std::string_view tag) {
+  std::string primary;
+  for (char c : tag) {
+    if (c == '-' || c == '_') break;
+    if (!std::isalpha(static_cast<unsigned char>(c))) return {};
+    primary += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (primary.size() < 2 || primary.size() > 3) return {};
+  return primary;
+}
+
+std::string derive_id(const Article& article) {
+  if (!article.url.empty()) return article.url;
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_128bits_reset(state);
+  for (const std::string* field : {&article.title, &article.body, &article.date, &article.source}) {
+    XXH3_128bits_update(state, field->data(), field->size());
+    XXH3_128bits_update(state, "\x1f", 1);  // so ("ab","c") and ("a","bc") differ
+  }
+  const XXH128_hash_t hash = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  char hex[40];
+  std::snprintf(hex, sizeof hex, "h-%016llx%016llx", static_cast<unsigned long long>(hash.high64),
+                static_cast<unsigned long long>(hash.low64));
+  return hex;
+}
+
+void tidy_fields(Article& article) {
+  for (std::string* field : {&article.id, &article.title, &article.source, &article.url}) {
+    *field = trimmed(*field);
+  }
+  tidy_list(article.authors);
+  tidy_list(article.tags);
+}
+
+}  // namespace dateline

@@ -1,0 +1,27 @@
+// Rules every reader applies to the fields it found, whatever the input format.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "dateline/article.h"
+
+namespace dateline {
+
+// Normalises `raw_date` into article.date; returns a warning when it cannot be read (the
+// article is then kept without a date).
+std::optional<std::string> apply_date(Article& article, std::string_view raw_date);
+
+// Lower-cases a BCP 47 tag and keeps its primary language subtag ("pt-BR" -> "pt"). Returns
+// an empty string for text that is not a language tag.
+std::string normalise_lang(std::string_view tag);
+
+// An id for an article that has none: its url when it has one, else a hash of its content.
+// The same article always gets the same id, so re-indexing replaces instead of doubling.
+std::string derive_id(const Article& article);
+
+// Trims surrounding whitespace of every single-line field and drops empty authors and tags.
+void tidy_fields(Article& article);
+
+}  // namespace dateline

@@ -1,0 +1,53 @@
+#include "index_summary.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+
+namespace dateline {
+
+namespace {
+double per_second(double amount, double seconds) { return seconds > 0 ? amount / seconds : 0; }
+double round_to(double value, double step) { return std::round(value / step) * step; }
+}  // namespace
+
+double IndexSummary::articles_per_second() const {
+  return per_second(static_cast<double>(articles()), seconds);
+}
+
+double IndexSummary::mb_per_second() const {
+  return per_second(static_cast<double>(bytes_read) / 1e6, seconds);
+}
+
+std::string IndexSummary::to_json() const {
+  nlohmann::ordered_json j;
+  j["added"] = added;
+  j["updated"] = updated;
+  j["unchanged"] = unchanged;
+  j["deleted"] = deleted;
+  j["skipped"] = skipped;
+  j["warnings"] = warnings;
+  j["seconds"] = round_to(seconds, 0.001);
+  j["articles_per_second"] = round_to(articles_per_second(), 0.1);
+  j["mb_per_second"] = round_to(mb_per_second(), 0.01);
+  j["committed"] = !aborted;
+  return j.dump();
+}
+
+std::string IndexSummary::to_text() const {
+  char line[256];
+  std::snprintf(line, sizeof line,
+                "added %llu, updated %llu, unchanged %llu, deleted %llu, skipped %llu in %.2f s "
+                "(%.0f articles/s, %.2f MB/s)",
+                static_cast<unsigned long long>(added), static_cast<unsigned long long>(updated),
+                static_cast<unsigned long long>(unchanged), static_cast<unsigned long long>(deleted),
+                static_cast<unsigned long long>(skipped), seconds, articles_per_second(),
+                mb_per_second());
+  std::string text = line;
+  if (warnings) text += ", " + std::to_string(warnings) + " warning" + (warnings == 1 ? "" : "s");
+  if (aborted) text += "; --strict: nothing committed";
+  return text;
+}
+
+}  // namespace dateline

@@ -1,0 +1,74 @@
+#include "jsonl_reader.h"
+
+#include <cstring>
+
+#include "json_article.h"
+#include "line_reader.h"
+#include "utf8.h"
+
+namespace dateline {
+namespace {
+
+std::string megabytes(std::uint64_t bytes) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f MB", static_cast<double>(bytes) / (1 << 20));
+  return buffer;
+}
+
+bool is_blank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\f\v") == std::string_view::npos;
+}
+
+}  // namespace
+
+void read_jsonl(ByteSource& source, std::string_view file_name, const ReaderOptions& options,
+                ArticleSink& sink) {
+  LineReader lines(source, options.max_record_bytes);
+  simdjson::dom::parser parser;
+  std::string repaired;
+  Line line;
+  while (!sink.stop_requested() && lines.next(line)) {
+    const Location where{file_name, line.number};
+    if (line.too_long) {
+      sink.on_bad_record(where, "record of " + megabytes(line.length) + " is over the " +
+                                    megabytes(options.max_record_bytes) + " limit");
+      continue;
+    }
+    std::string_view text = line.text;
+    if (is_blank(text)) continue;
+    if (line.number == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // BOM
+    if (!utf8::is_valid(text)) {
+      if (!options.repair_utf8) {
+        sink.on_bad_record(where, "invalid UTF-8 (use --repair to replace it with U+FFFD)");
+        continue;
+      }
+      repaired = utf8::repair(text);
+      text = repaired;
+      sink.on_warning(where, "invalid UTF-8 replaced with U+FFFD");
+    }
+    if (std::memchr(text.data(), '\0', text.size()) != nullptr) {
+      sink.on_bad_record(where, "NUL byte in record");
+      continue;
+    }
+    simdjson::dom::element root;
+    if (auto error = parser.parse(text.data(), text.size()).get(root)) {
+      sink.on_bad_record(where, std::string("invalid JSON: ") + simdjson::error_message(error));
+      continue;
+    }
+    simdjson::dom::object object;
+    if (root.get_object().get(object) != simdjson::SUCCESS) {
+      sink.on_bad_record(where, "not a JSON object");
+      continue;
+    }
+    JsonArticleResult result = article_from_json(object);
+    if (!result.error.empty()) {
+      sink.on_bad_record(where, result.error);
+      continue;
+    }
+    for (const auto& warning : result.warnings) sink.on_warning(where, warning);
+    sink.on_article(std::move(result.article), where);
+    sink.on_progress(source.raw_bytes_read());
+  }
+}
+
+}  // namespace dateline

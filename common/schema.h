@@ -1,0 +1,47 @@
+// How Dateline lays articles out in a Xapian database: term prefixes, value slots and metadata
+// keys. Every other file names these constants; a bare "S" at a call site is a bug waiting.
+#pragma once
+
+#include <xapian.h>
+
+#include <string_view>
+
+namespace dateline::schema {
+
+// Bumped whenever a change makes existing databases unreadable or wrongly analysed. A searcher
+// or indexer refuses a database written with another version.
+inline constexpr int kVersion = 1;
+
+// Term prefixes, after Xapian's conventional table (omega's termprefixes) where one exists.
+inline constexpr std::string_view kTitlePrefix = "S";      // title words, with positions
+inline constexpr std::string_view kAuthorPrefix = "A";     // author words, with positions
+inline constexpr std::string_view kTagPrefix = "K";        // tag (topic, keyword) words
+inline constexpr std::string_view kIdPrefix = "Q";         // the unique id term
+inline constexpr std::string_view kLangPrefix = "L";       // language code, boolean
+inline constexpr std::string_view kDayPrefix = "D";        // YYYYMMDD, boolean
+inline constexpr std::string_view kMonthPrefix = "M";      // YYYYMM, boolean
+inline constexpr std::string_view kYearPrefix = "Y";       // YYYY, boolean
+inline constexpr std::string_view kSourcePrefix = "XSRC";  // source (publisher) words
+inline constexpr std::string_view kStemPrefix = "Z";       // stemmed form; "Z" + field prefix
+
+// Value slots.
+enum Slot : Xapian::valueno {
+  kDateSlot = 0,    // "YYYYMMDD", unknown month or day as "00": sorts and ranges as a string
+  kHashSlot = 1,    // hash of the article as read, to skip unchanged articles quickly
+  kSourceSlot = 2,  // source as written, for facets
+  kLangSlot = 3,    // language code, for facets
+  kYearSlot = 4,    // "YYYY", for facets
+  kIdSlot = 5,      // the article id: breaks ties between equal scores, so output is stable
+};
+
+// Database metadata keys.
+inline constexpr std::string_view kSchemaVersionKey = "dateline.schema_version";
+inline constexpr std::string_view kAnalyzerKey = "dateline.analyzer";  // JSON of the settings
+
+// Positions: title words start at 1, the body after a gap so no phrase spans the two fields.
+inline constexpr Xapian::termpos kFieldGap = 100;
+
+// Xapian refuses terms over 245 bytes; longer ids are hashed in their id term.
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+}  // namespace dateline::schema

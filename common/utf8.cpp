@@ -1,0 +1,31 @@
+#include "utf8.h"
+
+#include <simdjson.h>
+#include <unicode/utf8.h>
+
+namespace dateline::utf8 {
+
+bool is_valid(std::string_view text) { return simdjson::validate_utf8(text.data(), text.size()); }
+
+std::string repair(std::string_view text) {
+  if (is_valid(text)) return std::string(text);
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(text.size() + 16);
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);  // advances past the maximal ill-formed subpart on error
+    if (c < 0) {
+      out += kReplacement;
+    } else {
+      out.append(text.data() + start, static_cast<std::size_t>(i - start));
+    }
+  }
+  return out;
+}
+
+}  // namespace dateline::utf8

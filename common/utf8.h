@@ -1,0 +1,21 @@
+// UTF-8 validation and repair.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace dateline::utf8 {
+
+// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or truncated sequences).
+bool is_valid(std::string_view text);
+
+// `text` with every ill-formed sequence replaced by U+FFFD (one per maximal subpart, as the
+// Unicode standard recommends). Valid input comes back unchanged.
+std::string repair(std::string_view text);
+
+// True when `offset` does not fall inside a multi-byte character of `text`.
+inline bool is_boundary(std::string_view text, std::size_t offset) {
+  return offset >= text.size() || (static_cast<unsigned char>(text[offset]) & 0xC0) != 0x80;
+}
+
+}  // namespace dateline::utf8
