@@ -129,8 +129,8 @@ void Analyzer::tokenize(std::string_view text, std::vector<Token>& out) {
        start = end, end = icu_->words->next()) {
     const int32_t rule_status = icu_->words->getRuleStatus();
     if (rule_status < UBRK_WORD_NUMBER) continue;  // spaces, punctuation, symbols
-    const std::string_view word = text.substr(static_cast<std::size_t>(start),
-                                              static_cast<std::size_t>(end - start));
+    const std::string_view word =
+        text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
     std::string term = fold(word);
     if (term.empty() || term.size() > kMaxWordBytes) continue;
     out.push_back(Token{std::move(term), static_cast<std::uint32_t>(start),
@@ -171,9 +171,10 @@ std::string Analyzer::stem(std::string_view lang, const Token& token) {
 }
 
 std::string Analyzer::settings_description() {
-  return std::string("{\"normalization\":\"nfkc_cf\",\"accents\":\"latin,greek,cyrillic-stress,"
-                     "arabic\",\"segmentation\":\"icu-word\",\"stemming\":\"snowball\","
-                     "\"icu\":\"") +
+  return std::string(
+             "{\"normalization\":\"nfkc_cf\",\"accents\":\"latin,greek,cyrillic-stress,"
+             "arabic\",\"segmentation\":\"icu-word\",\"stemming\":\"snowball\","
+             "\"icu\":\"") +
          U_ICU_VERSION + "\",\"max_word_bytes\":" + std::to_string(kMaxWordBytes) + "}";
 }
 

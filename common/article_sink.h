@@ -37,8 +37,8 @@ class ArticleSink {
 
 // Settings every reader shares.
 struct ReaderOptions {
-  bool repair_utf8 = false;                       // --repair: U+FFFD for invalid sequences
-  std::size_t max_record_bytes = 16u << 20;       // a longer JSON line or file is a bad record
+  bool repair_utf8 = false;                  // --repair: U+FFFD for invalid sequences
+  std::size_t max_record_bytes = 16u << 20;  // a longer JSON line or file is a bad record
 };
 
 }  // namespace dateline

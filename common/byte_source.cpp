@@ -19,7 +19,8 @@ constexpr std::size_t kChunk = 1 << 16;
 // A file descriptor, with a few bytes already read (to sniff the format) handed back first.
 class FileSource final : public ByteSource {
  public:
-  FileSource(int fd, bool owned, std::string name) : fd_(fd), owned_(owned), name_(std::move(name)) {}
+  FileSource(int fd, bool owned, std::string name)
+      : fd_(fd), owned_(owned), name_(std::move(name)) {}
   ~FileSource() override {
     if (owned_) ::close(fd_);
   }

@@ -27,9 +27,18 @@ bool equals_ignoring_case(const char* a, std::string_view b) {
 
 bool is_skipped(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_FORM:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_FORM:
       return true;
     default:
       return false;
@@ -38,12 +47,31 @@ bool is_skipped(GumboTag tag) {
 
 bool is_block(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_TR: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
-    case GUMBO_TAG_HR: case GUMBO_TAG_MAIN: case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_ADDRESS:
       return true;
     default:
       return false;
@@ -127,10 +155,12 @@ void note_meta(const GumboNode* node, Found& found) {
   if (content == nullptr) return;
   const char* property = attribute(node, "property");
   const char* name = attribute(node, "name");
-  if (equals_ignoring_case(property, "og:title") && found.og_title.empty()) found.og_title = content;
+  if (equals_ignoring_case(property, "og:title") && found.og_title.empty())
+    found.og_title = content;
   if (equals_ignoring_case(property, "og:url") && found.og_url.empty()) found.og_url = content;
   if ((equals_ignoring_case(property, "article:published_time") ||
-       equals_ignoring_case(name, "article:published_time")) && found.published.empty()) {
+       equals_ignoring_case(name, "article:published_time")) &&
+      found.published.empty()) {
     found.published = content;
   }
   if (equals_ignoring_case(name, "date") && found.meta_date.empty()) found.meta_date = content;
@@ -144,7 +174,9 @@ void walk(const GumboNode* node, Found& found, int depth) {
     case GUMBO_TAG_HTML:
       if (const char* lang = attribute(node, "lang")) found.lang = lang;
       break;
-    case GUMBO_TAG_META: note_meta(node, found); break;
+    case GUMBO_TAG_META:
+      note_meta(node, found);
+      break;
     case GUMBO_TAG_TITLE:
       if (found.title_tag.empty()) found.title_tag = text_of(node);
       break;
@@ -170,7 +202,8 @@ void walk(const GumboNode* node, Found& found, int depth) {
     case GUMBO_TAG_BODY:
       if (!found.body) found.body = node;
       break;
-    default: break;
+    default:
+      break;
   }
   const GumboVector& children = n.v.element.children;
   for (unsigned i = 0; i < children.length; ++i) {

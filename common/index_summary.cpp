@@ -41,9 +41,9 @@ std::string IndexSummary::to_text() const {
                 "added %llu, updated %llu, unchanged %llu, deleted %llu, skipped %llu in %.2f s "
                 "(%.0f articles/s, %.2f MB/s)",
                 static_cast<unsigned long long>(added), static_cast<unsigned long long>(updated),
-                static_cast<unsigned long long>(unchanged), static_cast<unsigned long long>(deleted),
-                static_cast<unsigned long long>(skipped), seconds, articles_per_second(),
-                mb_per_second());
+                static_cast<unsigned long long>(unchanged),
+                static_cast<unsigned long long>(deleted), static_cast<unsigned long long>(skipped),
+                seconds, articles_per_second(), mb_per_second());
   std::string text = line;
   if (warnings) text += ", " + std::to_string(warnings) + " warning" + (warnings == 1 ? "" : "s");
   if (aborted) text += "; --strict: nothing committed";

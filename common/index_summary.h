@@ -11,7 +11,7 @@ struct IndexSummary {
   std::uint64_t updated = 0;
   std::uint64_t unchanged = 0;
   std::uint64_t deleted = 0;
-  std::uint64_t skipped = 0;   // bad records (and unreadable files)
+  std::uint64_t skipped = 0;  // bad records (and unreadable files)
   std::uint64_t warnings = 0;
   std::uint64_t bytes_read = 0;  // input bytes (compressed size for compressed files)
   double seconds = 0;

@@ -27,9 +27,15 @@ class WritingSink final : public ArticleSink {
 
   void on_article(Article&& article, const Location&) override {
     switch (writer_.add(std::move(article))) {
-      case WriteOutcome::kAdded: ++summary_.added; break;
-      case WriteOutcome::kUpdated: ++summary_.updated; break;
-      case WriteOutcome::kUnchanged: ++summary_.unchanged; break;
+      case WriteOutcome::kAdded:
+        ++summary_.added;
+        break;
+      case WriteOutcome::kUpdated:
+        ++summary_.updated;
+        break;
+      case WriteOutcome::kUnchanged:
+        ++summary_.unchanged;
+        break;
     }
     report_progress();
   }
@@ -103,8 +109,10 @@ IndexSummary run_indexing(const std::string& db_path, const std::vector<std::str
   }
   if (sink.stop_requested()) {
     writer.abandon();
-    summary = IndexSummary{.skipped = summary.skipped, .warnings = summary.warnings,
-                           .bytes_read = summary.bytes_read, .aborted = true};
+    summary = IndexSummary{.skipped = summary.skipped,
+                           .warnings = summary.warnings,
+                           .bytes_read = summary.bytes_read,
+                           .aborted = true};
   } else {
     for (const std::string& id : options.delete_ids) {
       if (writer.remove(id)) {

@@ -18,7 +18,7 @@ struct IndexingOptions {
   InputFormat format = InputFormat::kAuto;
   ReaderOptions reader;
   IndexWriterOptions writer;
-  bool strict = false;              // stop at the first bad record and commit nothing
+  bool strict = false;  // stop at the first bad record and commit nothing
   std::vector<std::string> delete_ids;
 };
 

@@ -33,7 +33,8 @@ std::optional<InputFormat> format_from_name(const fs::path& path) {
   const std::string extension = fs::path(name).extension().string();
   if (extension == ".jsonl" || extension == ".ndjson") return InputFormat::kJsonl;
   if (extension == ".txt" || extension == ".text") return InputFormat::kText;
-  if (extension == ".html" || extension == ".htm" || extension == ".xhtml") return InputFormat::kHtml;
+  if (extension == ".html" || extension == ".htm" || extension == ".xhtml")
+    return InputFormat::kHtml;
   return std::nullopt;
 }
 
@@ -80,7 +81,8 @@ std::vector<InputFile> list_input_files(const std::vector<std::string>& paths, I
   std::vector<InputFile> files;
   for (const std::string& given : paths) {
     if (given == "-") {
-      files.push_back({"-", "stdin", forced == InputFormat::kAuto ? InputFormat::kJsonl : forced, 0});
+      files.push_back(
+          {"-", "stdin", forced == InputFormat::kAuto ? InputFormat::kJsonl : forced, 0});
       continue;
     }
     const fs::path path(given);
@@ -93,7 +95,8 @@ std::vector<InputFile> list_input_files(const std::vector<std::string>& paths, I
     }
     auto format = forced != InputFormat::kAuto ? std::optional(forced) : format_from_name(path);
     if (!format) {
-      throw InputError(given + ": cannot tell the format from the name; use --format jsonl|text|html");
+      throw InputError(given +
+                       ": cannot tell the format from the name; use --format jsonl|text|html");
     }
     files.push_back({given, path.filename().string(), *format,
                      static_cast<std::uint64_t>(fs::file_size(path, ec))});

@@ -17,10 +17,10 @@ enum class InputFormat { kAuto, kJsonl, kText, kHtml };
 std::optional<InputFormat> parse_input_format(std::string_view name);
 
 struct InputFile {
-  std::string path;     // as given or found; "-" for stdin
-  std::string id;       // for text and HTML: the path relative to the folder given
-  InputFormat format;   // never kAuto
-  std::uint64_t size;   // bytes on disk (0 for stdin)
+  std::string path;    // as given or found; "-" for stdin
+  std::string id;      // for text and HTML: the path relative to the folder given
+  InputFormat format;  // never kAuto
+  std::uint64_t size;  // bytes on disk (0 for stdin)
 };
 
 // Expands `paths` in order: a file as given, a folder recursively in byte order of its paths

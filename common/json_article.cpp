@@ -26,12 +26,18 @@ std::optional<std::pair<std::string_view, element>> find_field(
 
 std::string type_name(element value) {
   switch (value.type()) {
-    case element_type::ARRAY: return "an array";
-    case element_type::OBJECT: return "an object";
-    case element_type::BOOL: return "a boolean";
-    case element_type::STRING: return "a string";
-    case element_type::NULL_VALUE: return "null";
-    default: return "a number";
+    case element_type::ARRAY:
+      return "an array";
+    case element_type::OBJECT:
+      return "an object";
+    case element_type::BOOL:
+      return "a boolean";
+    case element_type::STRING:
+      return "a string";
+    case element_type::NULL_VALUE:
+      return "null";
+    default:
+      return "a number";
   }
 }
 
@@ -83,15 +89,19 @@ class FieldReader {
 // The id as text: strings as they are, numbers as JSON writes them.
 std::optional<std::string> id_text(element value) {
   switch (value.type()) {
-    case element_type::STRING: return std::string(value.get_string().value());
-    case element_type::INT64: return std::to_string(value.get_int64().value());
-    case element_type::UINT64: return std::to_string(value.get_uint64().value());
+    case element_type::STRING:
+      return std::string(value.get_string().value());
+    case element_type::INT64:
+      return std::to_string(value.get_int64().value());
+    case element_type::UINT64:
+      return std::to_string(value.get_uint64().value());
     case element_type::DOUBLE: {
       char buffer[32];
       auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value.get_double().value());
       return std::string(buffer, end);
     }
-    default: return std::nullopt;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -127,7 +137,8 @@ JsonArticleResult article_from_json(simdjson::dom::object object) {
   if (auto warning = apply_date(a, raw_date)) result.warnings.push_back(std::move(*warning));
   a.lang = normalise_lang(raw_lang);
   if (a.lang.empty() && !raw_lang.empty()) {
-    result.warnings.push_back("unreadable lang \"" + raw_lang.substr(0, 32) + "\"; detected instead");
+    result.warnings.push_back("unreadable lang \"" + raw_lang.substr(0, 32) +
+                              "\"; detected instead");
   }
   if (a.id.empty()) a.id = derive_id(a);
   return result;

@@ -11,7 +11,7 @@
 namespace dateline {
 
 struct Line {
-  std::string_view text;    // without the line end ("\n" or "\r\n"); empty when too long
+  std::string_view text;     // without the line end ("\n" or "\r\n"); empty when too long
   std::uint64_t number = 0;  // 1-based
   std::uint64_t length = 0;  // the whole line's length in bytes, even when it was too long
   bool too_long = false;     // longer than the limit: its bytes were skipped, not kept

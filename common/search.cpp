@@ -58,7 +58,8 @@ SearchResults Searcher::search(const std::string& query, const SearchOptions& op
     results.upper = mset.get_matches_upper_bound();
     std::uint32_t rank = options.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      results.hits.push_back(SearchHit{++rank, it.get_weight(), from_stored(it.get_document().get_data())});
+      results.hits.push_back(
+          SearchHit{++rank, it.get_weight(), from_stored(it.get_document().get_data())});
     }
   } catch (const Xapian::Error& e) {
     throw DatabaseError(path_ + ": search failed: " + e.get_description());

@@ -44,11 +44,14 @@ std::optional<HeaderKey> header_key(std::string_view line, std::string_view& val
   const std::size_t colon = line.find(':');
   if (colon == std::string_view::npos || colon == 0 || colon > 12) return std::nullopt;
   std::string key;
-  for (char c : line.substr(0, colon)) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : line.substr(0, colon))
+    key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   static const std::pair<std::string_view, HeaderKey> kKeys[] = {
-      {"title", HeaderKey::kTitle},   {"date", HeaderKey::kDate},     {"author", HeaderKey::kAuthor},
-      {"authors", HeaderKey::kAuthor}, {"source", HeaderKey::kSource}, {"url", HeaderKey::kUrl},
-      {"lang", HeaderKey::kLang},     {"language", HeaderKey::kLang}, {"tags", HeaderKey::kTags}};
+      {"title", HeaderKey::kTitle},   {"date", HeaderKey::kDate},
+      {"author", HeaderKey::kAuthor}, {"authors", HeaderKey::kAuthor},
+      {"source", HeaderKey::kSource}, {"url", HeaderKey::kUrl},
+      {"lang", HeaderKey::kLang},     {"language", HeaderKey::kLang},
+      {"tags", HeaderKey::kTags}};
   for (const auto& [name, k] : kKeys) {
     if (key == name) {
       value = trim(line.substr(colon + 1));
@@ -74,13 +77,27 @@ std::string_view read_header(std::string_view text, Article& article, std::strin
     if (!key) return rest;  // no blank line: the header ends where its lines end
     rest = probe;
     switch (*key) {
-      case HeaderKey::kTitle: article.title = value; break;
-      case HeaderKey::kDate: raw_date = value; break;
-      case HeaderKey::kAuthor: article.authors = split_list(value); break;
-      case HeaderKey::kSource: article.source = value; break;
-      case HeaderKey::kUrl: article.url = value; break;
-      case HeaderKey::kLang: raw_lang = value; break;
-      case HeaderKey::kTags: article.tags = split_list(value); break;
+      case HeaderKey::kTitle:
+        article.title = value;
+        break;
+      case HeaderKey::kDate:
+        raw_date = value;
+        break;
+      case HeaderKey::kAuthor:
+        article.authors = split_list(value);
+        break;
+      case HeaderKey::kSource:
+        article.source = value;
+        break;
+      case HeaderKey::kUrl:
+        article.url = value;
+        break;
+      case HeaderKey::kLang:
+        raw_lang = value;
+        break;
+      case HeaderKey::kTags:
+        article.tags = split_list(value);
+        break;
     }
   }
 }

@@ -77,15 +77,18 @@ int main(int argc, char** argv) {
   app.add_flag("--strict", options.strict, "Stop at the first bad record and commit nothing");
   app.add_flag("--repair", options.reader.repair_utf8,
                "Replace invalid UTF-8 with U+FFFD (with a warning) instead of skipping the record");
-  app.add_option("--progress", progress, "Progress line on stderr: auto (on a terminal), always, never")
+  app.add_option("--progress", progress,
+                 "Progress line on stderr: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--report", report, "Print the summary on stdout in this format")
       ->check(CLI::IsMember({"json"}));
   app.add_option("--commit-mb", commit_mb, "Commit after this many MB of article text")
-      ->default_val(32)->check(CLI::PositiveNumber);
+      ->default_val(32)
+      ->check(CLI::PositiveNumber);
   app.add_option("--max-record-mb", max_record_mb,
                  "Records (JSON lines, files) larger than this are skipped as bad")
-      ->default_val(16)->check(CLI::PositiveNumber);
+      ->default_val(16)
+      ->check(CLI::PositiveNumber);
   app.add_option("PATH", paths, "Files, folders, or - for JSON Lines on stdin");
 
   try {
@@ -99,7 +102,8 @@ int main(int argc, char** argv) {
   }
 
   options.format = *dateline::parse_input_format(format);
-  options.writer.default_lang = options.writer.default_lang.empty() ? "en" : options.writer.default_lang;
+  options.writer.default_lang =
+      options.writer.default_lang.empty() ? "en" : options.writer.default_lang;
   options.writer.commit_bytes = static_cast<std::uint64_t>(commit_mb * (1 << 20));
   options.reader.max_record_bytes = static_cast<std::size_t>(max_record_mb * (1 << 20));
 

@@ -73,9 +73,9 @@ int main(int argc, char** argv) {
     if (format == "ids") {
       for (const auto& hit : results.hits) std::cout << hit.article.id << '\n';
     } else {
-      std::cout << to_json(results, options).dump(2, ' ', false,
-                                                  nlohmann::json::error_handler_t::replace)
-                << '\n';
+      std::cout
+          << to_json(results, options).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+          << '\n';
     }
     std::cout.flush();
     if (!std::cout) return results.hits.empty() ? kExitNoHits : kExitHits;  // broken pipe

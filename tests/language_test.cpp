@@ -1,0 +1,33 @@
+#include "language.h"
+
+#include <catch2/catch.hpp>
+
+#include "byte_source.h"
+#include "jsonl_reader.h"
+#include "test_support.h"
+
+using namespace dateline;
+
+TEST_CASE("language detection names the language of real articles", "[language]") {
+  // Each sample says its language; detection must agree on nearly all of them.
+  for (const char* name :
+       {"reuters21578.jsonl", "10kgnad.jsonl", "livedoor.jsonl", "saudinewsnet.jsonl"}) {
+    auto source = open_byte_source((test::corpus_dir() / "news" / name).string());
+    test::CollectingSink sink;
+    read_jsonl(*source, name, {}, sink);
+    std::size_t agree = 0;
+    for (const Article& a : sink.articles)
+      agree += detect_language(a.title + "\n" + a.body) == a.lang;
+    INFO(name << ": " << agree << " of " << sink.articles.size());
+    CHECK(agree * 100 >= sink.articles.size() * 95);
+  }
+}
+
+TEST_CASE("language detection says nothing when it cannot tell", "[language]") {
+  for (std::string text : {"", "12345 67890", "!!! ???", "ok"}) {
+    INFO(text);
+    CHECK(detect_language(text).empty());
+  }
+  CHECK(detect_language("The central bank raised interest rates again on Thursday, citing "
+                        "persistent inflation in services and a tight labour market.") == "en");
+}
