@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "date.h"
+#include "utf8.h"
 
 namespace dateline {
 namespace {
@@ -60,6 +61,20 @@ std::string derive_id(const Article& article) {
   std::snprintf(hex, sizeof hex, "h-%016llx%016llx", static_cast<unsigned long long>(hash.high64),
                 static_cast<unsigned long long>(hash.low64));
   return hex;
+}
+
+std::optional<std::string_view> checked_text(std::string_view text, std::string& storage,
+                                             const ReaderOptions& options, ArticleSink& sink,
+                                             const Location& where) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (utf8::is_valid(text)) return text;
+  if (!options.repair_utf8) {
+    sink.on_bad_record(where, "invalid UTF-8 (use --repair to replace it with U+FFFD)");
+    return std::nullopt;
+  }
+  storage = utf8::repair(text);
+  sink.on_warning(where, "invalid UTF-8 replaced with U+FFFD");
+  return std::string_view(storage);
 }
 
 void tidy_fields(Article& article) {

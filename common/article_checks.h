@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "article_sink.h"
 #include "dateline/article.h"
 
 namespace dateline {
@@ -20,6 +21,13 @@ std::string normalise_lang(std::string_view tag);
 // An id for an article that has none: its url when it has one, else a hash of its content.
 // The same article always gets the same id, so re-indexing replaces instead of doubling.
 std::string derive_id(const Article& article);
+
+// The text of one record, ready to parse: without a UTF-8 byte order mark, and valid UTF-8.
+// Invalid UTF-8 is a bad record, or with options.repair_utf8 is repaired into `storage` with a
+// warning. Returns nothing when the record was reported bad.
+std::optional<std::string_view> checked_text(std::string_view text, std::string& storage,
+                                             const ReaderOptions& options, ArticleSink& sink,
+                                             const Location& where);
 
 // Trims surrounding whitespace of every single-line field and drops empty authors and tags.
 void tidy_fields(Article& article);

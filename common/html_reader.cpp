@@ -7,7 +7,6 @@
 #include <memory>
 
 #include "article_checks.h"
-#include "utf8.h"
 
 namespace dateline {
 namespace {
@@ -224,17 +223,10 @@ const std::string& first_non_empty(std::initializer_list<const std::string*> val
 void read_html_article(std::string_view content, std::string id, std::string_view file_name,
                        const ReaderOptions& options, ArticleSink& sink) {
   const Location where{file_name, 0};
-  if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);
   std::string repaired;
-  if (!utf8::is_valid(content)) {
-    if (!options.repair_utf8) {
-      sink.on_bad_record(where, "invalid UTF-8 (use --repair to replace it with U+FFFD)");
-      return;
-    }
-    repaired = utf8::repair(content);
-    content = repaired;
-    sink.on_warning(where, "invalid UTF-8 replaced with U+FFFD");
-  }
+  const auto text = checked_text(content, repaired, options, sink, where);
+  if (!text) return;
+  content = *text;
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
       gumbo_parse_with_options(&kGumboDefaultOptions, content.data(), content.size()),
       [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });

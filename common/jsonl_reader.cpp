@@ -2,9 +2,9 @@
 
 #include <cstring>
 
+#include "article_checks.h"
 #include "json_article.h"
 #include "line_reader.h"
-#include "utf8.h"
 
 namespace dateline {
 namespace {
@@ -34,18 +34,10 @@ void read_jsonl(ByteSource& source, std::string_view file_name, const ReaderOpti
                                     megabytes(options.max_record_bytes) + " limit");
       continue;
     }
-    std::string_view text = line.text;
-    if (is_blank(text)) continue;
-    if (line.number == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // BOM
-    if (!utf8::is_valid(text)) {
-      if (!options.repair_utf8) {
-        sink.on_bad_record(where, "invalid UTF-8 (use --repair to replace it with U+FFFD)");
-        continue;
-      }
-      repaired = utf8::repair(text);
-      text = repaired;
-      sink.on_warning(where, "invalid UTF-8 replaced with U+FFFD");
-    }
+    if (is_blank(line.text)) continue;
+    const auto checked = checked_text(line.text, repaired, options, sink, where);
+    if (!checked) continue;
+    const std::string_view text = *checked;
     if (std::memchr(text.data(), '\0', text.size()) != nullptr) {
       sink.on_bad_record(where, "NUL byte in record");
       continue;

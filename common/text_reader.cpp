@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "article_checks.h"
-#include "utf8.h"
 
 namespace dateline {
 namespace {
@@ -107,17 +106,10 @@ std::string_view read_header(std::string_view text, Article& article, std::strin
 void read_text_article(std::string_view content, std::string id, std::string_view file_name,
                        const ReaderOptions& options, ArticleSink& sink) {
   const Location where{file_name, 0};
-  if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);
   std::string repaired;
-  if (!utf8::is_valid(content)) {
-    if (!options.repair_utf8) {
-      sink.on_bad_record(where, "invalid UTF-8 (use --repair to replace it with U+FFFD)");
-      return;
-    }
-    repaired = utf8::repair(content);
-    content = repaired;
-    sink.on_warning(where, "invalid UTF-8 replaced with U+FFFD");
-  }
+  const auto text = checked_text(content, repaired, options, sink, where);
+  if (!text) return;
+  content = *text;
   if (std::memchr(content.data(), '\0', content.size()) != nullptr) {
     sink.on_bad_record(where, "NUL byte in file (binary data?)");
     return;
