@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 
 #include "date.h"
 #include "utf8.h"
@@ -67,6 +68,10 @@ std::optional<std::string_view> checked_text(std::string_view text, std::string&
                                              const ReaderOptions& options, ArticleSink& sink,
                                              const Location& where) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (std::memchr(text.data(), '\0', text.size()) != nullptr) {
+    sink.on_bad_record(where, "NUL byte in record (binary data?)");
+    return std::nullopt;
+  }
   if (utf8::is_valid(text)) return text;
   if (!options.repair_utf8) {
     sink.on_bad_record(where, "invalid UTF-8 (use --repair to replace it with U+FFFD)");

@@ -38,10 +38,6 @@ void read_jsonl(ByteSource& source, std::string_view file_name, const ReaderOpti
     const auto checked = checked_text(line.text, repaired, options, sink, where);
     if (!checked) continue;
     const std::string_view text = *checked;
-    if (std::memchr(text.data(), '\0', text.size()) != nullptr) {
-      sink.on_bad_record(where, "NUL byte in record");
-      continue;
-    }
     simdjson::dom::element root;
     if (auto error = parser.parse(text.data(), text.size()).get(root)) {
       sink.on_bad_record(where, std::string("invalid JSON: ") + simdjson::error_message(error));

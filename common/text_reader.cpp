@@ -110,10 +110,6 @@ void read_text_article(std::string_view content, std::string id, std::string_vie
   const auto text = checked_text(content, repaired, options, sink, where);
   if (!text) return;
   content = *text;
-  if (std::memchr(content.data(), '\0', content.size()) != nullptr) {
-    sink.on_bad_record(where, "NUL byte in file (binary data?)");
-    return;
-  }
   Article article;
   std::string raw_date, raw_lang;
   std::string_view body = read_header(content, article, raw_date, raw_lang);
