@@ -23,8 +23,9 @@ std::string normalise_lang(std::string_view tag);
 std::string derive_id(const Article& article);
 
 // The text of one record, ready to parse: without a UTF-8 byte order mark, and valid UTF-8.
-// A NUL byte makes a bad record (no text format has one); invalid UTF-8 is a bad record too, or with options.repair_utf8 is repaired into `storage` with a
-// warning. Returns nothing when the record was reported bad.
+// A NUL byte makes a bad record (no text format has one); invalid UTF-8 is a bad record too, or
+// with options.repair_utf8 is repaired into `storage` with a warning. Returns nothing when the
+// record was reported bad.
 std::optional<std::string_view> checked_text(std::string_view text, std::string& storage,
                                              const ReaderOptions& options, ArticleSink& sink,
                                              const Location& where);

@@ -35,6 +35,13 @@ std::string id_term(std::string_view id) {
   return prefixed(schema::kIdPrefix, head + hex);
 }
 
+void DocumentBuilder::note_spelling(const Token& token) {
+  // Words of a plausible length only: spelling suggestions for numbers or codes would mislead.
+  if (token.kind == TokenKind::kLetter && token.term.size() >= 3 && token.term.size() <= 40) {
+    spelling_words_.insert(token.term);
+  }
+}
+
 void DocumentBuilder::index_title(Xapian::Document& doc, std::string_view text,
                                   std::string_view lang, Xapian::termpos& pos) {
   tokens_.clear();
@@ -44,6 +51,7 @@ void DocumentBuilder::index_title(Xapian::Document& doc, std::string_view text,
     ++pos;
     doc.add_posting(prefixed(schema::kTitlePrefix, token.term), pos);
     doc.add_posting(token.term, pos, kTitleWdf);
+    note_spelling(token);
     const std::string stem = analyzer_.stem(lang, token);
     if (!stem.empty()) {
       doc.add_term(prefixed(stem_title_prefix, stem));
@@ -58,6 +66,7 @@ void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
   analyzer_.tokenize(text, tokens_);
   for (const Token& token : tokens_) {
     doc.add_posting(token.term, ++pos);
+    note_spelling(token);
     const std::string stem = analyzer_.stem(lang, token);
     if (!stem.empty()) doc.add_term(prefixed(schema::kStemPrefix, stem));
   }
@@ -72,6 +81,7 @@ void DocumentBuilder::index_words(Xapian::Document& doc, std::string_view text,
 
 Xapian::Document DocumentBuilder::build(const Article& article, std::string_view content_hash) {
   Xapian::Document doc;
+  spelling_words_.clear();
   Xapian::termpos pos = 0;
   index_title(doc, article.title, article.lang, pos);
   pos += schema::kFieldGap;
@@ -101,6 +111,14 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string_view
   doc.add_value(schema::kIdSlot, article.id);
   if (!article.source.empty()) doc.add_value(schema::kSourceSlot, article.source);
   if (!article.lang.empty()) doc.add_value(schema::kLangSlot, article.lang);
+  if (!article.tags.empty()) {
+    std::string tags;
+    for (const std::string& tag : article.tags) {
+      if (!tags.empty()) tags += schema::kListSeparator;
+      tags += tag;
+    }
+    doc.add_value(schema::kTagsSlot, tags);
+  }
   doc.set_data(to_stored(article));
   return doc;
 }

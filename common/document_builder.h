@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,9 @@ class DocumentBuilder {
   // `article.lang` is the language to stem in ("" or unknown: no stemming).
   Xapian::Document build(const Article& article, std::string_view content_hash);
 
+  // The distinct alphabetic words of the last article built, for spelling suggestions.
+  const std::set<std::string>& spelling_words() const { return spelling_words_; }
+
   static constexpr Xapian::termcount kTitleWdf = 3;
 
  private:
@@ -37,7 +41,10 @@ class DocumentBuilder {
                    Xapian::termpos& pos);
 
   Analyzer& analyzer_;
+  void note_spelling(const Token& token);
+
   std::vector<Token> tokens_;  // reused between calls to save allocations
+  std::set<std::string> spelling_words_;
 };
 
 }  // namespace dateline

@@ -84,6 +84,9 @@ WriteOutcome IndexWriter::add(Article article) {
     }
     if (article.lang.empty()) article.lang = detect_or_default(article, options_.default_lang);
     db_.replace_document(term, builder_.build(article, hash));
+    // Spelling data counts the articles a word occurs in (words of replaced or deleted
+    // articles are not taken back: suggestions only need to know the word exists).
+    for (const std::string& word : builder_.spelling_words()) db_.add_spelling(word);
     pending_bytes_ += article.title.size() + article.body.size() + 64;
     commit_if_due();
     return exists ? WriteOutcome::kUpdated : WriteOutcome::kAdded;

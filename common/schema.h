@@ -32,7 +32,11 @@ enum Slot : Xapian::valueno {
   kLangSlot = 3,    // language code, for facets
   kYearSlot = 4,    // "YYYY", for facets
   kIdSlot = 5,      // the article id: breaks ties between equal scores, so output is stable
+  kTagsSlot = 6,    // tags as written, separated by kListSeparator, for facets
 };
+
+// Separates the items of a list kept in one value slot.
+inline constexpr char kListSeparator = '\x1f';
 
 // Database metadata keys.
 inline constexpr std::string_view kSchemaVersionKey = "dateline.schema_version";

@@ -1,69 +1,252 @@
 #include "search.h"
 
+#include <algorithm>
 #include <chrono>
-#include <set>
+#include <map>
 
 #include "database_meta.h"
+#include "document_builder.h"
 #include "errors.h"
+#include "query_builder.h"
+#include "query_parser.h"
 #include "schema.h"
 #include "stored_article.h"
 
 namespace dateline {
+namespace {
+
+// Counts the tags of every matching document (tags are several values in one slot).
+class TagCountSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double /*weight*/) override {
+    const std::string value = doc.get_value(schema::kTagsSlot);
+    std::size_t start = 0;
+    while (start < value.size()) {
+      std::size_t end = value.find(schema::kListSeparator, start);
+      if (end == std::string::npos) end = value.size();
+      ++counts_[value.substr(start, end - start)];
+      start = end + 1;
+    }
+  }
+  const std::map<std::string, Xapian::doccount>& counts() const { return counts_; }
+
+ private:
+  std::map<std::string, Xapian::doccount> counts_;
+};
+
+Xapian::valueno facet_slot(FacetField field) {
+  switch (field) {
+    case FacetField::kSource:
+      return schema::kSourceSlot;
+    case FacetField::kLang:
+      return schema::kLangSlot;
+    case FacetField::kYear:
+      return schema::kYearSlot;
+    case FacetField::kTag:
+      return schema::kTagsSlot;
+  }
+  return schema::kSourceSlot;
+}
+
+std::vector<FacetValue> sorted_values(std::vector<FacetValue> values) {
+  std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  return values;
+}
+
+// Accepts the stemmed terms of an article for "more like this": words, not ids or fields.
+class StemTermsOnly : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    return term.size() > 3 && term[0] == schema::kStemPrefix[0] &&
+           !std::isupper(static_cast<unsigned char>(term[1]));
+  }
+};
+
+}  // namespace
+
+std::optional<SortOrder> parse_sort_order(std::string_view name) {
+  if (name == "relevance") return SortOrder::kRelevance;
+  if (name == "date") return SortOrder::kNewest;
+  if (name == "-date") return SortOrder::kOldest;
+  return std::nullopt;
+}
+
+std::optional<FacetField> parse_facet_field(std::string_view name) {
+  if (name == "source") return FacetField::kSource;
+  if (name == "lang") return FacetField::kLang;
+  if (name == "tag") return FacetField::kTag;
+  if (name == "year") return FacetField::kYear;
+  return std::nullopt;
+}
+
+std::string facet_name(FacetField field) {
+  switch (field) {
+    case FacetField::kSource:
+      return "source";
+    case FacetField::kLang:
+      return "lang";
+    case FacetField::kTag:
+      return "tag";
+    case FacetField::kYear:
+      return "year";
+  }
+  return {};
+}
 
 Searcher::Searcher(const std::string& path) : path_(path) {
   try {
     db_ = Xapian::Database(path);
+    check_schema(db_, path);
+    const std::string prefix(schema::kLangPrefix);
+    for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
+      languages_.push_back((*it).substr(prefix.size()));
+    }
   } catch (const Xapian::DatabaseNotFoundError&) {
     throw DatabaseError(path + ": no database here (create one with indexer --db " + path + ")");
   } catch (const Xapian::Error& e) {
     throw DatabaseError(path + ": cannot open the database: " + e.get_description());
   }
-  check_schema(db_, path);
-  const std::string prefix(schema::kLangPrefix);
-  for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
-    languages_.push_back((*it).substr(prefix.size()));
-  }
 }
 
-Xapian::Query Searcher::build_query(const std::string& text) {
-  std::vector<Xapian::Query> words;
-  for (const Token& token : analyzer_.tokenize(text)) {
-    // A word matches its exact form and its stem in every language of the database.
-    std::set<std::string> forms{token.term};
-    for (const std::string& lang : languages_) {
-      std::string stem = analyzer_.stem(lang, token);
-      if (!stem.empty()) forms.insert(std::string(schema::kStemPrefix) + stem);
-    }
-    std::vector<Xapian::Query> variants;
-    for (const std::string& form : forms) {
-      if (form == token.term && forms.size() > 1) continue;  // the stems cover it
-      variants.emplace_back(form);
-    }
-    words.emplace_back(Xapian::Query::OP_SYNONYM, variants.begin(), variants.end());
-  }
-  return Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end());
-}
-
-SearchResults Searcher::search(const std::string& query, const SearchOptions& options) {
-  const auto start = std::chrono::steady_clock::now();
-  SearchResults results;
-  results.query = query;
+std::optional<Article> Searcher::article(const std::string& id) {
   try {
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(build_query(query));
-    enquire.set_sort_by_relevance_then_value(schema::kIdSlot, /*reverse=*/false);
-    const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit);
-    results.estimate = mset.get_matches_estimated();
-    results.lower = mset.get_matches_lower_bound();
-    results.upper = mset.get_matches_upper_bound();
-    std::uint32_t rank = options.offset;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      results.hits.push_back(
-          SearchHit{++rank, it.get_weight(), from_stored(it.get_document().get_data())});
-    }
+    const std::string term = id_term(id);
+    auto it = db_.postlist_begin(term);
+    if (it == db_.postlist_end(term)) return std::nullopt;
+    return from_stored(db_.get_document(*it).get_data());
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(path_ + ": cannot read article " + id + ": " + e.get_description());
+  }
+}
+
+SearchResults Searcher::search(const SearchRequest& request) {
+  // A database being written to may change under a long read; reopen and try once more.
+  try {
+    return run(request);
+  } catch (const Xapian::DatabaseModifiedError&) {
+    db_.reopen();
   } catch (const Xapian::Error& e) {
     throw DatabaseError(path_ + ": search failed: " + e.get_description());
   }
+  try {
+    return run(request);
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(path_ + ": search failed: " + e.get_description());
+  }
+}
+
+SearchResults Searcher::run(const SearchRequest& request) {
+  const auto start = std::chrono::steady_clock::now();
+  SearchResults results;
+  results.query = request.query;
+
+  const ParsedQuery parsed = parse_query(request.query);
+  if (!parsed.error.empty()) results.note = parsed.error + "; searched as plain words";
+  QueryBuilder builder(analyzer_, languages_);
+  BuiltQuery built;
+  if (parsed.root) built = builder.build(*parsed.root);
+
+  Xapian::Query query = parsed.root ? built.query : Xapian::Query::MatchNothing;
+  if (!request.like_id.empty()) {
+    const std::string term = id_term(request.like_id);
+    Xapian::RSet rset;
+    auto it = db_.postlist_begin(term);
+    if (it != db_.postlist_end(term)) {
+      rset.add_document(*it);
+      Xapian::Enquire expand(db_);
+      expand.set_query(Xapian::Query(term));
+      const StemTermsOnly decider;
+      const Xapian::ESet eset = expand.get_eset(40, rset, &decider);
+      Xapian::Query like(Xapian::Query::OP_OR, eset.begin(), eset.end());
+      like = Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(term));
+      query = parsed.root ? Xapian::Query(Xapian::Query::OP_FILTER, like, query) : like;
+    } else {
+      query = Xapian::Query::MatchNothing;
+      results.note = "no article with id " + request.like_id;
+    }
+  }
+
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  Xapian::MultiValueKeyMaker by_date;
+  switch (request.sort) {
+    case SortOrder::kRelevance:
+      enquire.set_sort_by_relevance_then_value(schema::kIdSlot, /*reverse=*/false);
+      break;
+    case SortOrder::kNewest:
+    case SortOrder::kOldest:
+      by_date.add_value(schema::kDateSlot, request.sort == SortOrder::kNewest);
+      by_date.add_value(schema::kIdSlot);
+      enquire.set_sort_by_key(&by_date, /*reverse=*/false);
+      break;
+  }
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> value_spies;
+  TagCountSpy tag_spy;
+  for (FacetField field : request.facets) {
+    if (field == FacetField::kTag) {
+      enquire.add_matchspy(&tag_spy);
+    } else {
+      value_spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(field)));
+      enquire.add_matchspy(value_spies.back().get());
+    }
+  }
+  // Facet counts must cover every match, so ask Xapian to look at all of them.
+  const Xapian::doccount check_at_least = request.facets.empty() ? 0 : db_.get_doccount();
+  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+  results.estimate = mset.get_matches_estimated();
+  results.lower = mset.get_matches_lower_bound();
+  results.upper = mset.get_matches_upper_bound();
+
+  SnippetMaker snippets(analyzer_, built.highlight);
+  std::uint32_t rank = request.offset;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    SearchHit hit;
+    hit.rank = ++rank;
+    hit.score = it.get_weight();
+    hit.article = from_stored(it.get_document().get_data());
+    if (request.snippet_chars > 0) {
+      hit.snippet = snippets.passage(hit.article.body, hit.article.lang, request.snippet_chars);
+    }
+    hit.title_highlights = snippets.highlight_all(hit.article.title, hit.article.lang);
+    results.hits.push_back(std::move(hit));
+  }
+
+  std::size_t spy = 0;
+  for (FacetField field : request.facets) {
+    Facet facet{field, {}};
+    if (field == FacetField::kTag) {
+      for (const auto& [value, count] : tag_spy.counts()) facet.values.push_back({value, count});
+    } else {
+      const auto& counts = *value_spies[spy++];
+      for (auto v = counts.values_begin(); v != counts.values_end(); ++v) {
+        facet.values.push_back({*v, v.get_termfreq()});
+      }
+    }
+    facet.values = sorted_values(std::move(facet.values));
+    results.facets.push_back(std::move(facet));
+  }
+
+  // "Did you mean": words the database does not have, with a close word it has.
+  std::string suggestion = request.query;
+  bool corrected = false;
+  for (const std::string& word : built.words) {
+    if (word.size() < 3 || db_.term_exists(word)) continue;
+    const std::string better = db_.get_spelling_suggestion(word, 2);
+    if (better.empty()) continue;
+    const std::string folded_query = Analyzer::fold(suggestion);
+    const std::size_t at = folded_query.find(word);
+    if (at == std::string::npos || folded_query.size() != suggestion.size()) {
+      suggestion = folded_query;  // fold the whole query when offsets would not line up
+    }
+    const std::size_t pos = suggestion.find(word);
+    if (pos == std::string::npos) continue;
+    suggestion.replace(pos, word.size(), better);
+    corrected = true;
+  }
+  if (corrected) results.suggestion = suggestion;
+
   results.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return results;

@@ -1,12 +1,16 @@
 // searcher: ranked search over a Dateline database (PRODUCT.md section 4).
 // Flags in, library calls, rendering out; everything else lives in common/.
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <csignal>
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "result_render.h"
 #include "search.h"
 
 namespace {
@@ -15,71 +19,138 @@ constexpr int kExitHits = 0;
 constexpr int kExitNoHits = 1;
 constexpr int kExitError = 2;
 
-nlohmann::ordered_json or_null(const std::string& value) {
-  return value.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(value);
+struct Settings {
+  std::string db;
+  std::string format = "text";
+  std::string color = "auto";
+  std::string batch_file;
+  std::string timings_file;
+  dateline::SearchRequest request;
+};
+
+bool use_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
 }
 
-nlohmann::ordered_json to_json(const dateline::SearchResults& results,
-                               const dateline::SearchOptions& options) {
-  nlohmann::ordered_json j;
-  j["query"] = results.query;
-  j["total"] = {{"estimate", results.estimate}, {"lower", results.lower}, {"upper", results.upper}};
-  j["offset"] = options.offset;
-  j["limit"] = options.limit;
-  j["took_ms"] = std::round(results.took_ms * 1000) / 1000;
-  j["suggestion"] = nullptr;
-  j["hits"] = nlohmann::ordered_json::array();
-  for (const auto& hit : results.hits) {
-    const auto& a = hit.article;
-    j["hits"].push_back({{"rank", hit.rank},
-                         {"id", a.id},
-                         {"score", std::round(hit.score * 10000) / 10000},
-                         {"title", a.title},
-                         {"date", or_null(a.date)},
-                         {"source", or_null(a.source)},
-                         {"author", a.authors},
-                         {"url", or_null(a.url)},
-                         {"lang", or_null(a.lang)}});
+// Prints one query's results in the chosen format.
+void print_results(const Settings& s, const dateline::SearchResults& results,
+                   const std::string& qid) {
+  const dateline::RenderOptions render{.color = use_color(s.color), .include_timing = true};
+  if (s.format == "json") {
+    std::string json = dateline::render_json(results, s.request, render);
+    if (!qid.empty()) {  // in batch mode, one compact object per line
+      json = "{\"qid\":\"" + qid + "\"," + json.substr(1);
+      std::erase(json, '\n');
+    }
+    std::cout << json << '\n';
+  } else if (s.format == "jsonl") {
+    std::cout << dateline::render_jsonl(results, qid);
+  } else if (s.format == "ids") {
+    std::cout << dateline::render_ids(results);
+  } else if (s.format == "trec") {
+    std::cout << dateline::render_trec(results, qid);
+  } else {
+    if (!qid.empty()) std::cout << "== " << qid << ": " << results.query << "\n";
+    std::cout << dateline::render_text(results, render);
+    if (results.suggestion) std::cout << "did you mean: " << *results.suggestion << "\n";
   }
-  return j;
+}
+
+void print_note(const dateline::SearchResults& results, const std::string& where) {
+  if (!results.note.empty()) std::cerr << "searcher: note: " << where << results.note << '\n';
+}
+
+int run_one(const Settings& s, dateline::Searcher& searcher) {
+  const auto results = searcher.search(s.request);
+  print_note(results, "");
+  print_results(s, results, "");
+  return results.hits.empty() ? kExitNoHits : kExitHits;
+}
+
+// `qid<TAB>query` per line, all in this one process; optional latencies per query.
+int run_batch(Settings& s, dateline::Searcher& searcher) {
+  std::ifstream in(s.batch_file);
+  if (!in) {
+    std::cerr << "searcher: " << s.batch_file << ": cannot open\n";
+    return kExitError;
+  }
+  std::ofstream timings;
+  if (!s.timings_file.empty()) {
+    timings.open(s.timings_file);
+    if (!timings) {
+      std::cerr << "searcher: " << s.timings_file << ": cannot write\n";
+      return kExitError;
+    }
+  }
+  bool any_hits = false;
+  std::string line;
+  for (std::size_t number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    const std::size_t tab = line.find('\t');
+    std::string qid = tab == std::string::npos ? std::to_string(number) : line.substr(0, tab);
+    s.request.query = tab == std::string::npos ? line : line.substr(tab + 1);
+    const auto results = searcher.search(s.request);
+    print_note(results, s.batch_file + ":" + std::to_string(number) + ": ");
+    print_results(s, results, qid);
+    if (timings) timings << qid << '\t' << results.took_ms << '\n';
+    any_hits = any_hits || !results.hits.empty();
+  }
+  return any_hits ? kExitHits : kExitNoHits;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::signal(SIGPIPE, SIG_IGN);  // a closed pipe shows up as a failed write, handled below
-  CLI::App app{"Search a Dateline database."};
+  std::signal(SIGPIPE, SIG_IGN);  // a closed pipe (| head) is a failed write, not a crash
+  CLI::App app{"Search a Dateline database. Query syntax: see the README."};
   app.set_version_flag("--version", "searcher (Dateline) 0.1.0");
-  std::string db;
-  std::string format = "json";
-  std::vector<std::string> words;
-  dateline::SearchOptions options;
-  app.add_option("--db", db, "Database folder or stub file")->required();
-  app.add_option("--format", format, "Output: json or ids")->check(CLI::IsMember({"json", "ids"}));
-  app.add_option("--limit", options.limit, "Hits to show")->default_val(10);
-  app.add_option("--offset", options.offset, "Hits to skip")->default_val(0);
-  app.add_option("QUERY", words, "Query words")->required();
+  Settings s;
+  std::vector<std::string> words, facets;
+  std::string sort = "relevance";
+  app.add_option("--db", s.db, "Database folder or stub file")->required();
+  app.add_option("--limit", s.request.limit, "Hits to show")->default_val(10);
+  app.add_option("--offset", s.request.offset, "Hits to skip")->default_val(0);
+  app.add_option("--format", s.format, "Output: text, json, jsonl, ids, trec")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "ids", "trec"}));
+  app.add_option("--sort", sort, "relevance, date (newest first) or -date (oldest first)")
+      ->check(CLI::IsMember({"relevance", "date", "-date"}));
+  app.add_option("--facet", facets, "Count hits by source, lang, tag or year (repeatable)")
+      ->allow_extra_args(false)
+      ->check(CLI::IsMember({"source", "lang", "tag", "year"}));
+  app.add_option("--snippet-chars", s.request.snippet_chars, "Snippet length in characters")
+      ->default_val(200);
+  app.add_option("--color", s.color, "Highlight with colour: auto (on a terminal), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--like", s.request.like_id, "Articles like the one with this id");
+  app.add_option("--batch", s.batch_file, "Run every qid<TAB>query line of this file");
+  app.add_option("--timings", s.timings_file, "With --batch: write qid<TAB>milliseconds here");
+  app.add_option("QUERY", words, "The query (see the README for the syntax)");
   try {
     app.parse(argc, argv);
+    for (const auto& w : words) s.request.query += (s.request.query.empty() ? "" : " ") + w;
+    const bool blank = s.request.query.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (blank && s.request.like_id.empty() && s.batch_file.empty()) {
+      throw CLI::ValidationError("QUERY", "give a query (or --like ID, or --batch FILE)");
+    }
+    if (!s.timings_file.empty() && s.batch_file.empty()) {
+      throw CLI::ValidationError("--timings", "only with --batch");
+    }
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? kExitHits : kExitError;
   }
-  std::string query;
-  for (const auto& w : words) query += (query.empty() ? "" : " ") + w;
+  s.request.sort = *dateline::parse_sort_order(sort);
+  for (const auto& f : facets) s.request.facets.push_back(*dateline::parse_facet_field(f));
+
   try {
-    dateline::Searcher searcher(db);
-    const auto results = searcher.search(query, options);
-    if (format == "ids") {
-      for (const auto& hit : results.hits) std::cout << hit.article.id << '\n';
-    } else {
-      std::cout
-          << to_json(results, options).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-          << '\n';
-    }
+    dateline::Searcher searcher(s.db);
+    const int code = s.batch_file.empty() ? run_one(s, searcher) : run_batch(s, searcher);
     std::cout.flush();
-    if (!std::cout) return results.hits.empty() ? kExitNoHits : kExitHits;  // broken pipe
-    return results.hits.empty() ? kExitNoHits : kExitHits;
+    return code;
   } catch (const std::exception& e) {
     std::cerr << "searcher: " << e.what() << '\n';
     return kExitError;

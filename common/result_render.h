@@ -1,0 +1,32 @@
+// Rendering search results: JSON (the CLI's and the HTTP API's), text for a person, ids, TREC.
+// Each takes the results as data; none runs a search.
+#pragma once
+
+#include <string>
+
+#include "search.h"
+
+namespace dateline {
+
+struct RenderOptions {
+  bool color = false;          // ANSI bold and colour for highlights and titles
+  bool include_timing = true;  // "took_ms"; off for golden tests, which must be deterministic
+};
+
+// The whole result as one JSON object (PRODUCT.md section 4), no trailing newline.
+std::string render_json(const SearchResults& results, const SearchRequest& request,
+                        const RenderOptions& options);
+// One JSON object per hit, one per line; `qid` added when not empty.
+std::string render_jsonl(const SearchResults& results, const std::string& qid);
+// For a person: rank, title, date · source · id, snippet; then the total and the time taken.
+std::string render_text(const SearchResults& results, const RenderOptions& options);
+// One id per line.
+std::string render_ids(const SearchResults& results);
+// TREC run lines: "qid Q0 id rank score dateline".
+std::string render_trec(const SearchResults& results, const std::string& qid);
+
+// `text` with the ranges wrapped in ANSI bold yellow (or left plain without colour).
+std::string render_highlighted(const std::string& text, const std::vector<ByteRange>& ranges,
+                               bool color);
+
+}  // namespace dateline

@@ -1,0 +1,47 @@
+// Snippets: the passage of a text that best shows why it matched, with the matching words
+// marked. A snippet is data (text + byte ranges); rendering it is the renderers' job.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "analyzer.h"
+#include "query_builder.h"
+
+namespace dateline {
+
+using ByteRange = std::pair<std::uint32_t, std::uint32_t>;  // [start, end) in UTF-8 bytes
+
+struct Snippet {
+  std::string text;                   // runs of whitespace collapsed to one space; "…" where cut
+  std::vector<ByteRange> highlights;  // into `text`, in order, on character boundaries
+};
+
+// Makes snippets and highlights for the terms of one query. Not thread-safe (uses the Analyzer).
+class SnippetMaker {
+ public:
+  SnippetMaker(Analyzer& analyzer, const HighlightTerms& terms)
+      : analyzer_(analyzer), terms_(terms) {}
+
+  // The passage of about `max_chars` characters of `text` (in language `lang`) with the most
+  // distinct matching words, then the most matches; cut at word boundaries. Without any match,
+  // the start of the text.
+  Snippet passage(std::string_view text, std::string_view lang, std::size_t max_chars);
+
+  // Every match in a short text shown whole (a title): ranges into `text` itself.
+  std::vector<ByteRange> highlight_all(std::string_view text, std::string_view lang);
+
+  static constexpr std::string_view kEllipsis = "…";
+
+ private:
+  // The key a token matches under ("" when it does not match).
+  std::string match_key(const Token& token, std::string_view lang, bool in_title);
+
+  Analyzer& analyzer_;
+  const HighlightTerms& terms_;
+};
+
+}  // namespace dateline
