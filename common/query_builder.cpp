@@ -34,6 +34,13 @@ HighlightTerms::Set& highlight_set(BuiltQuery& out, QueryField field) {
   return field == QueryField::kTitle ? out.highlight.title : out.highlight.body;
 }
 
+// author:, source: and tag: name what the user wants to see only of: beside other words they
+// narrow the match (the other words still rank within it) and add to the score.
+bool restricts(const QueryNode& n) {
+  return n.field == QueryField::kAuthor || n.field == QueryField::kSource ||
+         n.field == QueryField::kTag;
+}
+
 bool highlights(QueryField field) {
   return field == QueryField::kAny || field == QueryField::kTitle;
 }
@@ -88,7 +95,7 @@ Xapian::Query QueryBuilder::node(const QueryNode& n, bool positive, BuiltQuery& 
 
 // Should-clauses rank, must-clauses and filters restrict, must-not clauses exclude.
 Xapian::Query QueryBuilder::group(const QueryNode& n, bool positive, BuiltQuery& out) {
-  std::vector<Xapian::Query> should, must, filters, must_not;
+  std::vector<Xapian::Query> should, must, restricting, filters, must_not;
   for (std::size_t i = 0; i < n.children.size(); ++i) {
     const QueryNode& child = n.children[i];
     const auto occur = n.occurs[i];
@@ -96,6 +103,8 @@ Xapian::Query QueryBuilder::group(const QueryNode& n, bool positive, BuiltQuery&
       must_not.push_back(node(child, !positive, out));
     } else if (is_filter(child)) {
       filters.push_back(node(child, positive, out));
+    } else if (occur == QueryNode::Occur::kShould && restricts(child)) {
+      restricting.push_back(node(child, positive, out));
     } else if (occur == QueryNode::Occur::kMust) {
       must.push_back(node(child, positive, out));
     } else {
@@ -109,9 +118,12 @@ Xapian::Query QueryBuilder::group(const QueryNode& n, bool positive, BuiltQuery&
     ranked = combine(Op::OP_AND, must);
   } else if (!should.empty()) {
     ranked = combine(Op::OP_OR, should);
-  } else {
-    ranked = Xapian::Query::MatchAll;  // only filters or exclusions: every article qualifies
   }
+  if (!restricting.empty()) {
+    const Xapian::Query all_of = combine(Op::OP_AND, restricting);
+    ranked = ranked.empty() ? all_of : Xapian::Query(Op::OP_AND, ranked, all_of);
+  }
+  if (ranked.empty()) ranked = Xapian::Query::MatchAll;  // only filters or exclusions
   if (!filters.empty()) ranked = Xapian::Query(Op::OP_FILTER, ranked, combine(Op::OP_AND, filters));
   if (!must_not.empty()) {
     ranked = Xapian::Query(Op::OP_AND_NOT, ranked, combine(Op::OP_OR, must_not));

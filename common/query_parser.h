@@ -8,7 +8,8 @@
 //   +must -mustnot      a word or group that must, or must not, match
 //   a NEAR b            both within 10 words of each other
 //   prefix*             any word starting with "prefix"
-//   title: author: source: tag: lang: id:  a word, phrase or prefix in one field
+//   title: author: source: tag: lang: id:  a word, phrase or prefix in one field; beside other
+//                       words, author: source: tag: lang: id: restrict (title: only ranks)
 //   date:2024-01-01..2024-06-30  date:2024..2025  date:2024-03  date:2024..  date:..2024
 // Operators are upper case; "and", "or", "not" in lower case are words.
 #pragma once

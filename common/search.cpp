@@ -11,6 +11,7 @@
 #include "query_parser.h"
 #include "schema.h"
 #include "stored_article.h"
+#include "utf8.h"
 
 namespace dateline {
 namespace {
@@ -140,10 +141,16 @@ SearchResults Searcher::search(const SearchRequest& request) {
 SearchResults Searcher::run(const SearchRequest& request) {
   const auto start = std::chrono::steady_clock::now();
   SearchResults results;
-  results.query = request.query;
 
-  const ParsedQuery parsed = parse_query(request.query);
-  if (!parsed.error.empty()) results.note = parsed.error + "; searched as plain words";
+  const bool valid_utf8 = utf8::is_valid(request.query);
+  const std::string query_text = valid_utf8 ? request.query : utf8::repair(request.query);
+  if (!valid_utf8) results.note = "invalid UTF-8 in the query replaced with U+FFFD";
+  results.query = query_text;
+  const ParsedQuery parsed = parse_query(query_text);
+  if (!parsed.error.empty()) {
+    if (!results.note.empty()) results.note += "; ";
+    results.note += parsed.error + "; searched as plain words";
+  }
   QueryBuilder builder(analyzer_, languages_);
   BuiltQuery built;
   if (parsed.root) built = builder.build(*parsed.root);
@@ -229,7 +236,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
   }
 
   // "Did you mean": words the database does not have, with a close word it has.
-  std::string suggestion = request.query;
+  std::string suggestion = query_text;
   bool corrected = false;
   for (const std::string& word : built.words) {
     if (word.size() < 3 || db_.term_exists(word)) continue;

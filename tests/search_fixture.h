@@ -1,0 +1,58 @@
+// A database of corpus/, built once per test process, and helpers to query it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "analyzer.h"
+#include "indexing_run.h"
+#include "search.h"
+#include "test_support.h"
+
+namespace dateline::test {
+
+class QuietObserver : public IndexingObserver {
+ public:
+  void on_diagnostic(std::string_view, bool) override {}
+};
+
+// The path of a database holding corpus/ (built on first use, removed at exit).
+inline const std::string& corpus_db() {
+  static TempDir dir;
+  static const std::string path = [] {
+    const std::string db = (dir / "corpus-db").string();
+    QuietObserver observer;
+    run_indexing(db, {corpus_dir().string()}, {}, observer);
+    return db;
+  }();
+  return path;
+}
+
+inline SearchResults search(const std::string& query, SearchRequest request = {}) {
+  static Searcher searcher(corpus_db());
+  request.query = query;
+  return searcher.search(request);
+}
+
+inline std::vector<std::string> ids(const SearchResults& results) {
+  std::vector<std::string> out;
+  for (const auto& hit : results.hits) out.push_back(hit.article.id);
+  return out;
+}
+
+// Every match, not a page of them.
+inline SearchResults search_all(const std::string& query, SearchRequest request = {}) {
+  request.limit = 100000;
+  request.snippet_chars = 0;
+  return search(query, request);
+}
+
+// The folded words of a text, in order.
+inline std::vector<std::string> words_of(const std::string& text) {
+  static Analyzer analyzer;
+  std::vector<std::string> out;
+  for (const Token& t : analyzer.tokenize(text)) out.push_back(t.term);
+  return out;
+}
+
+}  // namespace dateline::test
