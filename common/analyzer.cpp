@@ -129,13 +129,46 @@ void Analyzer::tokenize(std::string_view text, std::vector<Token>& out) {
        start = end, end = icu_->words->next()) {
     const int32_t rule_status = icu_->words->getRuleStatus();
     if (rule_status < UBRK_WORD_NUMBER) continue;  // spaces, punctuation, symbols
-    const std::string_view word =
-        text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
-    std::string term = fold(word);
-    if (term.empty() || term.size() > kMaxWordBytes) continue;
-    out.push_back(Token{std::move(term), static_cast<std::uint32_t>(start),
-                        static_cast<std::uint32_t>(end), kind_of(rule_status)});
+    const TokenKind kind = kind_of(rule_status);
+    if (kind == TokenKind::kLetter) {
+      split_word(text, static_cast<std::size_t>(start), static_cast<std::size_t>(end), out);
+    } else {
+      add_token(text, static_cast<std::size_t>(start), static_cast<std::size_t>(end), kind, out);
+    }
   }
+}
+
+void Analyzer::add_token(std::string_view text, std::size_t start, std::size_t end, TokenKind kind,
+                         std::vector<Token>& out) {
+  std::string term = fold(text.substr(start, end - start));
+  if (term.empty() || term.size() > kMaxWordBytes) return;
+  out.push_back(Token{std::move(term), static_cast<std::uint32_t>(start),
+                      static_cast<std::uint32_t>(end), kind});
+}
+
+// ICU keeps "U.S", "PLYL.L", "c:a" and "unit's" as one word. Searchers type the parts
+// ("plyl", "unit"), so a letter word is split at inner periods, colons and apostrophes, the
+// same way in articles and queries. A separator after a digit stays ("1.13bn").
+void Analyzer::split_word(std::string_view text, std::size_t start, std::size_t end,
+                          std::vector<Token>& out) {
+  std::size_t piece = start;
+  for (std::size_t i = start; i < end;) {
+    std::size_t width = 0;
+    if (text[i] == '.' || text[i] == ':' || text[i] == '\'') {
+      width = 1;
+    } else if (text.substr(i, 3) == "\xE2\x80\x99") {  // U+2019, the typographic apostrophe
+      width = 3;
+    }
+    const bool after_digit = i > start && text[i - 1] >= '0' && text[i - 1] <= '9';
+    if (width == 0 || after_digit) {
+      ++i;
+      continue;
+    }
+    if (i > piece) add_token(text, piece, i, TokenKind::kLetter, out);
+    i += width;
+    piece = i;
+  }
+  if (end > piece) add_token(text, piece, end, TokenKind::kLetter, out);
 }
 
 std::vector<Token> Analyzer::tokenize(std::string_view text) {

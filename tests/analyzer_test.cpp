@@ -70,7 +70,27 @@ TEST_CASE("words keep their byte range in the original text", "[analyzer]") {
     CHECK(utf8::is_boundary(text, t.end));
     CHECK(Analyzer::fold(text.substr(t.start, t.end - t.start)) == t.term);
   }
-  CHECK(terms(analyzer, text) == std::vector<std::string>{"zurich's", "abc", "北京", "大学"});
+  CHECK(terms(analyzer, text) == std::vector<std::string>{"zurich", "s", "abc", "北京", "大学"});
+}
+
+TEST_CASE("letter words split at inner periods, colons and apostrophes, numbers do not",
+          "[analyzer]") {
+  Analyzer analyzer;
+  struct Case {
+    std::string text;
+    std::vector<std::string> expected;
+  };
+  const std::vector<Case> cases = {
+      {"Plessey Co Plc <PLYL.L>", {"plessey", "co", "plc", "plyl", "l"}},
+      {"the U.S. economy", {"the", "u", "s", "economy"}},
+      {"REDEEM UNIT'S PREFERRED", {"redeem", "unit", "s", "preferred"}},
+      {"l’homme aujourd'hui", {"l", "homme", "aujourd", "hui"}},
+      {"1.13bn and 2,000.5 and 3.5%", {"1.13bn", "and", "2,000.5", "and", "3.5"}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(terms(analyzer, c.text) == c.expected);
+  }
 }
 
 TEST_CASE("words are stemmed in their language", "[analyzer]") {
