@@ -84,9 +84,7 @@ WriteOutcome IndexWriter::add(Article article) {
     }
     if (article.lang.empty()) article.lang = detect_or_default(article, options_.default_lang);
     db_.replace_document(term, builder_.build(article, hash));
-    // Spelling data counts the articles a word occurs in (words of replaced or deleted
-    // articles are not taken back: suggestions only need to know the word exists).
-    for (const std::string& word : builder_.spelling_words()) db_.add_spelling(word);
+    for (const std::string& word : builder_.spelling_words()) ++pending_spelling_[word];
     pending_bytes_ += article.title.size() + article.body.size() + 64;
     commit_if_due();
     return exists ? WriteOutcome::kUpdated : WriteOutcome::kAdded;
@@ -111,8 +109,17 @@ void IndexWriter::commit_if_due() {
   if (!options_.commit_only_when_asked && pending_bytes_ >= options_.commit_bytes) commit();
 }
 
+void IndexWriter::flush_spelling() {
+  // Spelling data counts the articles a word occurs in. Counted here per batch, so Xapian
+  // gets one call per distinct word rather than one per word of every article. Words of
+  // replaced or deleted articles are not taken back: suggestions only need the word to exist.
+  for (const auto& [word, count] : pending_spelling_) db_.add_spelling(word, count);
+  pending_spelling_.clear();
+}
+
 void IndexWriter::commit() {
   try {
+    flush_spelling();
     db_.commit_transaction();
     in_transaction_ = false;
     begin_batch();
@@ -122,6 +129,7 @@ void IndexWriter::commit() {
 }
 
 void IndexWriter::abandon() {
+  pending_spelling_.clear();
   if (in_transaction_) {
     in_transaction_ = false;
     db_.cancel_transaction();

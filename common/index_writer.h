@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "analyzer.h"
 #include "dateline/article.h"
@@ -53,6 +54,7 @@ class IndexWriter {
  private:
   void begin_batch();
   void commit_if_due();
+  void flush_spelling();
 
   std::string path_;
   IndexWriterOptions options_;
@@ -61,6 +63,7 @@ class IndexWriter {
   DocumentBuilder builder_;
   bool in_transaction_ = false;
   std::uint64_t pending_bytes_ = 0;
+  std::unordered_map<std::string, Xapian::termcount> pending_spelling_;
 };
 
 }  // namespace dateline
