@@ -171,6 +171,33 @@ void Analyzer::split_word(std::string_view text, std::size_t start, std::size_t 
   if (end > piece) add_token(text, piece, end, TokenKind::kLetter, out);
 }
 
+std::vector<std::pair<std::size_t, std::size_t>> Analyzer::cjk_runs(
+    const std::vector<Token>& tokens) {
+  std::vector<std::pair<std::size_t, std::size_t>> runs;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!is_cjk(tokens[i].kind)) continue;
+    if (!runs.empty() && runs.back().second + 1 == i && tokens[i - 1].end == tokens[i].start) {
+      runs.back().second = i;
+    } else {
+      runs.emplace_back(i, i);
+    }
+  }
+  return runs;
+}
+
+std::vector<std::string> Analyzer::bigrams(std::string_view folded) {
+  std::vector<std::size_t> starts;  // byte offset of every character
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    if ((static_cast<unsigned char>(folded[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  starts.push_back(folded.size());
+  std::vector<std::string> out;
+  for (std::size_t c = 0; c + 2 < starts.size(); ++c) {
+    out.emplace_back(folded.substr(starts[c], starts[c + 2] - starts[c]));
+  }
+  return out;
+}
+
 std::vector<Token> Analyzer::tokenize(std::string_view text) {
   std::vector<Token> tokens;
   tokenize(text, tokens);
@@ -208,7 +235,8 @@ std::string Analyzer::settings_description() {
              "{\"normalization\":\"nfkc_cf\",\"accents\":\"latin,greek,cyrillic-stress,"
              "arabic\",\"segmentation\":\"icu-word\",\"stemming\":\"snowball\","
              "\"icu\":\"") +
-         U_ICU_VERSION + "\",\"max_word_bytes\":" + std::to_string(kMaxWordBytes) + "}";
+         U_ICU_VERSION + "\",\"max_word_bytes\":" + std::to_string(kMaxWordBytes) +
+         ",\"cjk\":\"words+bigrams\"}";
 }
 
 }  // namespace dateline

@@ -20,6 +20,8 @@ enum class TokenKind : std::uint8_t {
   kIdeo,    // CJK ideographs (a dictionary word or a single character)
 };
 
+inline bool is_cjk(TokenKind kind) { return kind == TokenKind::kKana || kind == TokenKind::kIdeo; }
+
 struct Token {
   std::string term;         // the folded word
   std::uint32_t start = 0;  // [start, end): byte range of the word in the analysed text
@@ -55,6 +57,14 @@ class Analyzer {
   // has no stemmer or the token is not a word that stems.
   std::string stem(std::string_view lang, const Token& token);
   bool has_stemmer(std::string_view lang);
+
+  // Runs of adjacent CJK words (nothing between them in the text), as [first, last] token
+  // indices: the dictionary may split a run differently from how a user types a part of it.
+  static std::vector<std::pair<std::size_t, std::size_t>> cjk_runs(
+      const std::vector<Token>& tokens);
+  // The character bigrams of a folded CJK text ("北京大学" -> "北京" "京大" "大学"); a single
+  // character gives nothing.
+  static std::vector<std::string> bigrams(std::string_view folded);
 
   // A description of the settings, stored in the database so the searcher can check it.
   static std::string settings_description();

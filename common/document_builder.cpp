@@ -42,6 +42,17 @@ void DocumentBuilder::note_spelling(const Token& token) {
   }
 }
 
+void DocumentBuilder::index_bigrams(Xapian::Document& doc, Xapian::termcount wdf) {
+  for (const auto& [first, last] : Analyzer::cjk_runs(tokens_)) {
+    std::string run;
+    for (std::size_t i = first; i <= last; ++i) run += tokens_[i].term;
+    for (const std::string& bigram : Analyzer::bigrams(run)) {
+      doc.add_posting(prefixed(schema::kBigramPrefix, bigram), ++bigram_pos_, wdf);
+    }
+    bigram_pos_ += 2;  // no bigram phrase spans two runs
+  }
+}
+
 void DocumentBuilder::index_title(Xapian::Document& doc, std::string_view text,
                                   std::string_view lang, Xapian::termpos& pos) {
   tokens_.clear();
@@ -58,6 +69,7 @@ void DocumentBuilder::index_title(Xapian::Document& doc, std::string_view text,
       doc.add_term(prefixed(schema::kStemPrefix, stem), kTitleWdf);
     }
   }
+  index_bigrams(doc, kTitleWdf);
 }
 
 void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
@@ -70,6 +82,7 @@ void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
     const std::string stem = analyzer_.stem(lang, token);
     if (!stem.empty()) doc.add_term(prefixed(schema::kStemPrefix, stem));
   }
+  index_bigrams(doc, 1);
 }
 
 void DocumentBuilder::index_words(Xapian::Document& doc, std::string_view text,
@@ -82,6 +95,7 @@ void DocumentBuilder::index_words(Xapian::Document& doc, std::string_view text,
 Xapian::Document DocumentBuilder::build(const Article& article, std::string_view content_hash) {
   Xapian::Document doc;
   spelling_words_.clear();
+  bigram_pos_ = 0;
   Xapian::termpos pos = 0;
   index_title(doc, article.title, article.lang, pos);
   pos += schema::kFieldGap;

@@ -39,12 +39,15 @@ class DocumentBuilder {
                    Xapian::termpos& pos);
   void index_words(Xapian::Document& doc, std::string_view text, std::string_view prefix,
                    Xapian::termpos& pos);
+  // The character bigrams of the CJK runs among tokens_, with positions of their own.
+  void index_bigrams(Xapian::Document& doc, Xapian::termcount wdf);
 
   Analyzer& analyzer_;
   void note_spelling(const Token& token);
 
   std::vector<Token> tokens_;  // reused between calls to save allocations
   std::set<std::string> spelling_words_;
+  Xapian::termpos bigram_pos_ = 0;
 };
 
 }  // namespace dateline

@@ -9,7 +9,11 @@ namespace dateline {
 
 namespace {
 double per_second(double amount, double seconds) { return seconds > 0 ? amount / seconds : 0; }
-double round_to(double value, double step) { return std::round(value / step) * step; }
+// Rounds to `places` decimals (see result_render.cpp on why the division).
+double round_to(double value, int places) {
+  const double scale = std::pow(10.0, places);
+  return std::round(value * scale) / scale;
+}
 }  // namespace
 
 double IndexSummary::articles_per_second() const {
@@ -28,9 +32,9 @@ std::string IndexSummary::to_json() const {
   j["deleted"] = deleted;
   j["skipped"] = skipped;
   j["warnings"] = warnings;
-  j["seconds"] = round_to(seconds, 0.001);
-  j["articles_per_second"] = round_to(articles_per_second(), 0.1);
-  j["mb_per_second"] = round_to(mb_per_second(), 0.01);
+  j["seconds"] = round_to(seconds, 3);
+  j["articles_per_second"] = round_to(articles_per_second(), 1);
+  j["mb_per_second"] = round_to(mb_per_second(), 2);
   j["committed"] = !aborted;
   return j.dump();
 }

@@ -163,11 +163,36 @@ Xapian::Query QueryBuilder::word(const QueryNode& n, bool positive, BuiltQuery& 
   if (n.field == QueryField::kId) return Xapian::Query(id_term(n.text));
   const std::vector<Token> tokens = analyzer_.tokenize(n.text);
   if (tokens.empty()) return Xapian::Query::MatchNothing;
-  if (tokens.size() == 1) return one_token(tokens[0], n.field, positive, out);
+  if (tokens.size() == 1) {
+    return with_bigrams(one_token(tokens[0], n.field, positive, out), tokens, n.field, positive,
+                        out);
+  }
   // One typed word that analyses into several ("e-mail", "北京大学"): they must be adjacent.
   QueryNode as_phrase = n;
   as_phrase.kind = QueryNode::Kind::kPhrase;
   return phrase(as_phrase, positive, out);
+}
+
+Xapian::Query QueryBuilder::with_bigrams(Xapian::Query words, const std::vector<Token>& tokens,
+                                         QueryField field, bool positive, BuiltQuery& out) {
+  if (field != QueryField::kAny) return words;
+  const auto runs = Analyzer::cjk_runs(tokens);
+  if (runs.size() != 1 || runs[0].first != 0 || runs[0].second + 1 != tokens.size()) return words;
+  std::string run;
+  for (const Token& token : tokens) run += token.term;
+  const std::vector<std::string> bigrams = Analyzer::bigrams(run);
+  if (bigrams.empty()) return words;
+  if (positive) out.highlight.body.cjk.push_back(run);
+  std::vector<Xapian::Query> terms;
+  for (const std::string& bigram : bigrams)
+    terms.emplace_back(std::string(schema::kBigramPrefix) + bigram);
+  Xapian::Query by_bigrams = terms.size() == 1
+                                 ? terms[0]
+                                 : Xapian::Query(Op::OP_PHRASE, terms.begin(), terms.end(),
+                                                 static_cast<Xapian::termcount>(terms.size()));
+  // Articles whose dictionary words match score on both and come first; the bigrams find the
+  // text where the dictionary split the characters differently.
+  return Xapian::Query(Op::OP_OR, words, by_bigrams);
 }
 
 Xapian::Query QueryBuilder::phrase(const QueryNode& n, bool positive, BuiltQuery& out) {
@@ -178,13 +203,17 @@ Xapian::Query QueryBuilder::phrase(const QueryNode& n, bool positive, BuiltQuery
   }
   const std::string prefix = field_prefix(n.field);
   std::vector<Xapian::Query> terms;
-  for (const Token& token : analyzer_.tokenize(n.text)) {
+  const std::vector<Token> tokens = analyzer_.tokenize(n.text);
+  for (const Token& token : tokens) {
     terms.emplace_back(prefix + token.term);
     if (positive && highlights(n.field)) highlight_set(out, n.field).exact.insert(token.term);
   }
-  if (terms.size() <= 1) return combine(Op::OP_AND, terms);  // a quoted word: exact, unstemmed
-  return Xapian::Query(Op::OP_PHRASE, terms.begin(), terms.end(),
-                       static_cast<Xapian::termcount>(terms.size()));
+  // A quoted word: exact, unstemmed.
+  Xapian::Query words = terms.size() <= 1
+                            ? combine(Op::OP_AND, terms)
+                            : Xapian::Query(Op::OP_PHRASE, terms.begin(), terms.end(),
+                                            static_cast<Xapian::termcount>(terms.size()));
+  return with_bigrams(words, tokens, n.field, positive, out);
 }
 
 Xapian::Query QueryBuilder::prefix(const QueryNode& n, bool positive, BuiltQuery& out) {

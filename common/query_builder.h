@@ -21,7 +21,8 @@ struct HighlightTerms {
     std::set<std::string> exact;
     std::set<std::string> stems;
     std::vector<std::string> prefixes;
-    bool empty() const { return exact.empty() && stems.empty() && prefixes.empty(); }
+    std::vector<std::string> cjk;  // folded CJK strings, matched inside runs of CJK words
+    bool empty() const { return exact.empty() && stems.empty() && prefixes.empty() && cjk.empty(); }
   };
   Set body;   // applies to title and body
   Set title;  // applies to the title only
@@ -53,6 +54,9 @@ class QueryBuilder {
   Xapian::Query prefix(const QueryNode& n, bool positive, BuiltQuery& out);
   Xapian::Query near(const QueryNode& n, bool positive, BuiltQuery& out);
   Xapian::Query one_token(const Token& token, QueryField field, bool positive, BuiltQuery& out);
+  // With `words` the query for a typed CJK text: also its bigram phrase, for recall.
+  Xapian::Query with_bigrams(Xapian::Query words, const std::vector<Token>& tokens,
+                             QueryField field, bool positive, BuiltQuery& out);
 
   Analyzer& analyzer_;
   std::vector<std::string> languages_;

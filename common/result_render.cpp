@@ -22,14 +22,19 @@ Json ranges(const std::vector<ByteRange>& list) {
   return out;
 }
 
-double rounded(double value, double step) { return std::round(value / step) * step; }
+// Rounds to `places` decimals; dividing by an exact power of ten gives the double nearest
+// to the decimal, which prints short ("9.4813", not "9.481300000000001").
+double rounded(double value, int places) {
+  const double scale = std::pow(10.0, places);
+  return std::round(value * scale) / scale;
+}
 
 Json hit_json(const SearchHit& hit) {
   const Article& a = hit.article;
   return Json{
       {"rank", hit.rank},
       {"id", a.id},
-      {"score", rounded(hit.score, 0.0001)},
+      {"score", rounded(hit.score, 4)},
       {"title", a.title},
       {"date", or_null(a.date)},
       {"source", or_null(a.source)},
@@ -53,7 +58,7 @@ std::string render_json(const SearchResults& results, const SearchRequest& reque
   j["total"] = {{"estimate", results.estimate}, {"lower", results.lower}, {"upper", results.upper}};
   j["offset"] = request.offset;
   j["limit"] = request.limit;
-  if (options.include_timing) j["took_ms"] = rounded(results.took_ms, 0.001);
+  if (options.include_timing) j["took_ms"] = rounded(results.took_ms, 3);
   j["suggestion"] = results.suggestion ? Json(*results.suggestion) : Json(nullptr);
   j["hits"] = Json::array();
   for (const auto& hit : results.hits) j["hits"].push_back(hit_json(hit));

@@ -23,6 +23,7 @@ inline constexpr std::string_view kMonthPrefix = "M";      // YYYYMM, boolean
 inline constexpr std::string_view kYearPrefix = "Y";       // YYYY, boolean
 inline constexpr std::string_view kSourcePrefix = "XSRC";  // source (publisher) words
 inline constexpr std::string_view kStemPrefix = "Z";       // stemmed form; "Z" + field prefix
+inline constexpr std::string_view kBigramPrefix = "XB";    // CJK character bigrams, positions
 
 // Value slots.
 enum Slot : Xapian::valueno {

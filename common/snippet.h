@@ -37,8 +37,18 @@ class SnippetMaker {
   static constexpr std::string_view kEllipsis = "…";
 
  private:
+  struct Match {
+    std::uint32_t start, end;  // bytes of the text
+    std::string key;           // what it matched, so that windows can prefer variety
+  };
+
   // The key a token matches under ("" when it does not match).
   std::string match_key(const Token& token, std::string_view lang, bool in_title);
+  // Every match in `text`, sorted, overlaps merged: matching words, and CJK strings of the
+  // query found inside runs of CJK words.
+  std::vector<Match> find_matches(std::string_view text, const std::vector<Token>& tokens,
+                                  std::string_view lang, bool in_title);
+  void find_cjk(std::string_view text, const std::vector<Token>& tokens, std::vector<Match>& out);
 
   Analyzer& analyzer_;
   const HighlightTerms& terms_;
