@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "text_width.h"
+
 namespace dateline {
 namespace {
 
@@ -49,6 +51,34 @@ std::string dump(const Json& j, int indent) {
   return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+constexpr std::size_t kIndent = 5;
+
+// The snippet as indented lines no wider than options.width columns (wide characters count
+// two), each with its own highlights, so colour codes never span a line break.
+std::string wrapped(const Snippet& snippet, const RenderOptions& options, std::size_t indent) {
+  const std::string pad(indent, ' ');
+  if (options.width <= indent + 10) {
+    return pad + render_highlighted(snippet.text, snippet.highlights, options.color) + "\n";
+  }
+  std::string out;
+  auto starts = wrap_points(snippet.text, options.width - indent);
+  starts.push_back(snippet.text.size());
+  for (std::size_t l = 0; l + 1 < starts.size(); ++l) {
+    const std::size_t a = starts[l];
+    std::size_t b = starts[l + 1];
+    std::string line = snippet.text.substr(a, b - a);
+    std::vector<ByteRange> ranges;
+    for (const auto& [s, e] : snippet.highlights) {
+      if (e <= a || s >= b) continue;
+      ranges.emplace_back(static_cast<std::uint32_t>(std::max<std::size_t>(s, a) - a),
+                          static_cast<std::uint32_t>(std::min<std::size_t>(e, b) - a));
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += pad + render_highlighted(line, ranges, options.color) + "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_json(const SearchResults& results, const SearchRequest& request,
@@ -91,12 +121,13 @@ std::string render_highlighted(const std::string& text, const std::vector<ByteRa
   std::string out;
   std::size_t at = 0;
   for (const auto& [start, end] : list) {
-    if (start < at || end > text.size()) continue;
+    if (start < at || start >= text.size()) continue;
+    const std::size_t stop = std::min<std::size_t>(end, text.size());
     out.append(text, at, start - at);
     out += kHighlight;
-    out.append(text, start, end - start);
+    out.append(text, start, stop - start);
     out += kReset;
-    at = end;
+    at = stop;
   }
   out.append(text, at, std::string::npos);
   return out;
@@ -126,9 +157,7 @@ std::string render_text(const SearchResults& results, const RenderOptions& optio
     out += meta;
     if (c) out += kReset;
     out += "\n";
-    if (!hit.snippet.text.empty()) {
-      out += "     " + render_highlighted(hit.snippet.text, hit.snippet.highlights, c) + "\n";
-    }
+    if (!hit.snippet.text.empty()) out += wrapped(hit.snippet, options, kIndent);
     out += "\n";
   }
   char total[128];

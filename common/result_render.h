@@ -11,6 +11,7 @@ namespace dateline {
 struct RenderOptions {
   bool color = false;          // ANSI bold and colour for highlights and titles
   bool include_timing = true;  // "took_ms"; off for golden tests, which must be deterministic
+  std::size_t width = 0;       // text: wrap snippets to this many terminal columns; 0 = never
 };
 
 // The whole result as one JSON object (PRODUCT.md section 4), no trailing newline.

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <map>
 
+#include "article_checks.h"
 #include "database_meta.h"
 #include "document_builder.h"
 #include "errors.h"
@@ -151,7 +152,8 @@ SearchResults Searcher::run(const SearchRequest& request) {
     if (!results.note.empty()) results.note += "; ";
     results.note += parsed.error + "; searched as plain words";
   }
-  QueryBuilder builder(analyzer_, languages_);
+  const std::string lang = normalise_lang(request.lang);
+  QueryBuilder builder(analyzer_, lang.empty() ? languages_ : std::vector<std::string>{lang});
   BuiltQuery built;
   if (parsed.root) built = builder.build(*parsed.root);
 

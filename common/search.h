@@ -32,6 +32,7 @@ struct SearchRequest {
   SortOrder sort = SortOrder::kRelevance;
   std::vector<FacetField> facets;
   std::size_t snippet_chars = 200;  // 0: no snippets
+  std::string lang;  // stem the query in this language only; "" = every language of the database
 };
 
 struct SearchHit {

@@ -1,5 +1,6 @@
 // searcher: ranked search over a Dateline database (PRODUCT.md section 4).
 // Flags in, library calls, rendering out; everything else lives in common/.
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -35,10 +36,18 @@ bool use_color(const std::string& mode) {
   return isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
 }
 
+// Columns of the terminal on stdout; 0 when stdout is not a terminal (then lines are not wrapped).
+std::size_t terminal_width() {
+  winsize size{};
+  if (!isatty(STDOUT_FILENO) || ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0) return 0;
+  return size.ws_col;
+}
+
 // Prints one query's results in the chosen format.
 void print_results(const Settings& s, const dateline::SearchResults& results,
                    const std::string& qid) {
-  const dateline::RenderOptions render{.color = use_color(s.color), .include_timing = true};
+  const dateline::RenderOptions render{
+      .color = use_color(s.color), .include_timing = true, .width = terminal_width()};
   if (s.format == "json") {
     std::string json = dateline::render_json(results, s.request, render);
     if (!qid.empty()) {  // in batch mode, one compact object per line
@@ -125,6 +134,8 @@ int main(int argc, char** argv) {
       ->default_val(200);
   app.add_option("--color", s.color, "Highlight with colour: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--lang", s.request.lang,
+                 "Language of the query (BCP 47); default: every language of the database");
   app.add_option("--like", s.request.like_id, "Articles like the one with this id");
   app.add_option("--batch", s.batch_file, "Run every qid<TAB>query line of this file");
   app.add_option("--timings", s.timings_file, "With --batch: write qid<TAB>milliseconds here");
