@@ -31,14 +31,6 @@ IndexSummary index_paths(const fs::path& db, const std::vector<std::string>& pat
   return run_indexing(db.string(), paths, options, observer);
 }
 
-std::uintmax_t folder_bytes(const fs::path& dir) {
-  std::uintmax_t total = 0;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file()) total += entry.file_size();
-  }
-  return total;
-}
-
 std::set<std::string> terms_with_prefix(const Xapian::Document& doc, std::string_view prefix) {
   std::set<std::string> out;
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
@@ -59,11 +51,11 @@ TEST_CASE("indexing the corpus stores one document per id, again and again", "[i
   CHECK(first.added == 411);  // 410 JSONL articles (distinct ids) and the seed
   CHECK(Xapian::Database(db.string()).get_doccount() == 411);
 
-  const auto size_before = folder_bytes(db);
+  const auto size_before = test::folder_bytes(db);
   const IndexSummary again = index_paths(db, {corpus()});
   CHECK(again.unchanged == 411);
   CHECK(again.added + again.updated == 0);
-  CHECK(folder_bytes(db) == size_before);
+  CHECK(test::folder_bytes(db) == size_before);
   CHECK(Xapian::Database(db.string()).get_doccount() == 411);
 }
 

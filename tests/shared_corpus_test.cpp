@@ -20,14 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::uintmax_t folder_bytes(const fs::path& dir) {
-  std::uintmax_t total = 0;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file()) total += entry.file_size();
-  }
-  return total;
-}
-
 std::set<std::string> distinct_ids(const fs::path& file) {
   auto source = open_byte_source(file.string());
   test::CollectingSink sink;
@@ -61,11 +53,11 @@ TEST_CASE("reuters21578 and bbc-news index fully, re-index unchanged, update one
       CHECK(Xapian::Database(db).get_doccount() == ids.size());
       CHECK(nlohmann::json::parse(result.out)["added"] == ids.size());
 
-      const auto size = folder_bytes(db);
+      const auto size = test::folder_bytes(db);
       result = run(command);
       REQUIRE(result.exit_code == 0);
       CHECK(nlohmann::json::parse(result.out)["unchanged"] == ids.size());
-      CHECK(folder_bytes(db) == size);
+      CHECK(test::folder_bytes(db) == size);
 
       // Change the body of the first article only.
       std::string text = test::read_file(input);

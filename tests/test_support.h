@@ -31,6 +31,8 @@ class TempDir {
 };
 
 void write_file(const std::filesystem::path& path, std::string_view content);
+// Bytes of every file under `dir`: a database's size on disk.
+std::uintmax_t folder_bytes(const std::filesystem::path& dir);
 std::string read_file(const std::filesystem::path& path);
 
 // Records everything a reader reports.
