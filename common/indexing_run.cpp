@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "sharded_writer.h"
+
 namespace dateline {
 namespace {
 
@@ -14,7 +16,7 @@ double seconds_since(Clock::time_point start) {
 // Receives the readers' output and hands each article to the writer.
 class WritingSink final : public ArticleSink {
  public:
-  WritingSink(IndexWriter& writer, const IndexingOptions& options, IndexingObserver& observer,
+  WritingSink(ShardedWriter& writer, const IndexingOptions& options, IndexingObserver& observer,
               IndexSummary& summary)
       : writer_(writer), options_(options), observer_(observer), summary_(summary) {}
 
@@ -26,17 +28,7 @@ class WritingSink final : public ArticleSink {
   void set_total(std::uint64_t total) { progress_.bytes_total = total; }
 
   void on_article(Article&& article, const Location&) override {
-    switch (writer_.add(std::move(article))) {
-      case WriteOutcome::kAdded:
-        ++summary_.added;
-        break;
-      case WriteOutcome::kUpdated:
-        ++summary_.updated;
-        break;
-      case WriteOutcome::kUnchanged:
-        ++summary_.unchanged;
-        break;
-    }
+    writer_.add(std::move(article));
     report_progress();
   }
 
@@ -59,7 +51,7 @@ class WritingSink final : public ArticleSink {
     const auto now = Clock::now();
     if (!force && now - last_report_ < std::chrono::milliseconds(250)) return;
     last_report_ = now;
-    progress_.articles = summary_.articles();
+    progress_.articles = writer_.counts().articles();
     progress_.bytes_done = bytes_before_ + file_bytes_;
     progress_.seconds = seconds_since(start_);
     observer_.on_progress(progress_);
@@ -73,7 +65,7 @@ class WritingSink final : public ArticleSink {
     return line;
   }
 
-  IndexWriter& writer_;
+  ShardedWriter& writer_;
   const IndexingOptions& options_;
   IndexingObserver& observer_;
   IndexSummary& summary_;
@@ -93,7 +85,8 @@ IndexSummary run_indexing(const std::string& db_path, const std::vector<std::str
   const std::vector<InputFile> files = list_input_files(paths, options.format);
   IndexWriterOptions writer_options = options.writer;
   writer_options.commit_only_when_asked = options.strict;
-  IndexWriter writer(db_path, writer_options);
+  const ShardLayout layout = open_shard_layout(db_path, options.shards);
+  ShardedWriter writer(layout, writer_options, options.threads);
 
   IndexSummary summary;
   WritingSink sink(writer, options, observer, summary);
@@ -114,15 +107,17 @@ IndexSummary run_indexing(const std::string& db_path, const std::vector<std::str
                            .bytes_read = summary.bytes_read,
                            .aborted = true};
   } else {
-    for (const std::string& id : options.delete_ids) {
-      if (writer.remove(id)) {
-        ++summary.deleted;
-      } else {
-        observer.on_diagnostic("warning: --delete " + id + ": no article with this id", false);
-        ++summary.warnings;
-      }
+    for (const std::string& id : options.delete_ids) writer.remove(id);
+    writer.finish();
+    const WriteCounts& counts = writer.counts();
+    summary.added = counts.added;
+    summary.updated = counts.updated;
+    summary.unchanged = counts.unchanged;
+    summary.deleted = counts.deleted;
+    for (const std::string& id : writer.missing_ids()) {
+      observer.on_diagnostic("warning: --delete " + id + ": no article with this id", false);
+      ++summary.warnings;
     }
-    writer.commit();
   }
   sink.report_progress(true);
   summary.seconds = seconds_since(start);

@@ -20,6 +20,8 @@ struct IndexingOptions {
   IndexWriterOptions writer;
   bool strict = false;  // stop at the first bad record and commit nothing
   std::vector<std::string> delete_ids;
+  std::size_t shards = 0;   // for a new database (0: 1); an existing one keeps its own
+  std::size_t threads = 1;  // threads writing shards in parallel (at most one per shard)
 };
 
 struct IndexProgress {

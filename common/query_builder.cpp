@@ -1,5 +1,7 @@
 #include "query_builder.h"
 
+#include <algorithm>
+
 #include "article_checks.h"
 #include "document_builder.h"
 #include "schema.h"
@@ -148,12 +150,13 @@ Xapian::Query QueryBuilder::one_token(const Token& token, QueryField field, bool
     out.words.push_back(token.term);
   }
   if (stems.empty()) return Xapian::Query(prefix + token.term);
-  // The word in any of the database's languages matches: its stems are synonyms.
+  // The word in any of the database's languages matches: any of its stems (OP_OR, as
+  // OP_SYNONYM's estimated statistics would differ between shards; see prefix()).
   std::vector<Xapian::Query> variants;
   for (const std::string& stem : stems) {
     variants.emplace_back(std::string(schema::kStemPrefix) + prefix + stem);
   }
-  return combine(Op::OP_SYNONYM, variants);
+  return combine(Op::OP_OR, variants);
 }
 
 Xapian::Query QueryBuilder::word(const QueryNode& n, bool positive, BuiltQuery& out) {
@@ -220,8 +223,24 @@ Xapian::Query QueryBuilder::prefix(const QueryNode& n, bool positive, BuiltQuery
   const std::string folded = Analyzer::fold(n.text);
   if (folded.empty()) return Xapian::Query::MatchNothing;
   if (positive && highlights(n.field)) highlight_set(out, n.field).prefixes.push_back(folded);
-  return Xapian::Query(Op::OP_WILDCARD, field_prefix(n.field) + folded, kMaxWildcardTerms,
-                       Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  const std::string pattern = field_prefix(n.field) + folded;
+  if (db_ == nullptr) {
+    return Xapian::Query(Op::OP_WILDCARD, pattern, kMaxWildcardTerms,
+                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  }
+  // Xapian 1.4 expands a wildcard in each shard with that shard's statistics, so scores would
+  // depend on the sharding; the most frequent expansions over the whole database, ORed, do not.
+  std::vector<std::pair<Xapian::doccount, std::string>> found;
+  for (auto it = db_->allterms_begin(pattern); it != db_->allterms_end(pattern); ++it) {
+    found.emplace_back(it.get_termfreq(), *it);
+  }
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  if (found.size() > kMaxWildcardTerms) found.resize(kMaxWildcardTerms);
+  std::vector<Xapian::Query> terms;
+  for (const auto& entry : found) terms.emplace_back(entry.second);
+  return combine(Op::OP_OR, terms);
 }
 
 Xapian::Query QueryBuilder::near(const QueryNode& n, bool positive, BuiltQuery& out) {

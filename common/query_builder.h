@@ -38,8 +38,11 @@ struct BuiltQuery {
 // Not thread-safe (uses the Analyzer).
 class QueryBuilder {
  public:
-  QueryBuilder(Analyzer& analyzer, std::vector<std::string> languages)
-      : analyzer_(analyzer), languages_(std::move(languages)) {}
+  // With `db`, prefix* is expanded over the whole database here (all its shards at once), so
+  // results do not depend on how articles are sharded; without, Xapian expands it.
+  QueryBuilder(Analyzer& analyzer, std::vector<std::string> languages,
+               const Xapian::Database* db = nullptr)
+      : analyzer_(analyzer), languages_(std::move(languages)), db_(db) {}
 
   BuiltQuery build(const QueryNode& root);
 
@@ -60,6 +63,7 @@ class QueryBuilder {
 
   Analyzer& analyzer_;
   std::vector<std::string> languages_;
+  const Xapian::Database* db_;
 };
 
 // Whether a query node only filters (lang:, id:, date:), adding nothing to the score.

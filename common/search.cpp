@@ -23,25 +23,6 @@ namespace {
 constexpr double kBm25K1 = 1.2;
 constexpr double kBm25B = 0.75;
 
-// Counts the tags of every matching document (tags are several values in one slot).
-class TagCountSpy : public Xapian::MatchSpy {
- public:
-  void operator()(const Xapian::Document& doc, double /*weight*/) override {
-    const std::string value = doc.get_value(schema::kTagsSlot);
-    std::size_t start = 0;
-    while (start < value.size()) {
-      std::size_t end = value.find(schema::kListSeparator, start);
-      if (end == std::string::npos) end = value.size();
-      ++counts_[value.substr(start, end - start)];
-      start = end + 1;
-    }
-  }
-  const std::map<std::string, Xapian::doccount>& counts() const { return counts_; }
-
- private:
-  std::map<std::string, Xapian::doccount> counts_;
-};
-
 Xapian::valueno facet_slot(FacetField field) {
   switch (field) {
     case FacetField::kSource:
@@ -159,7 +140,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
     results.note += parsed.error + "; searched as plain words";
   }
   const std::string lang = normalise_lang(request.lang);
-  QueryBuilder builder(analyzer_, lang.empty() ? languages_ : std::vector<std::string>{lang});
+  QueryBuilder builder(analyzer_, lang.empty() ? languages_ : std::vector<std::string>{lang}, &db_);
   BuiltQuery built;
   if (parsed.root) built = builder.build(*parsed.root);
 
@@ -198,15 +179,11 @@ SearchResults Searcher::run(const SearchRequest& request) {
       enquire.set_sort_by_key(&by_date, /*reverse=*/false);
       break;
   }
-  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> value_spies;
-  TagCountSpy tag_spy;
+  // Xapian's own ValueCountMatchSpy, so that facets work on remote shards too.
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
   for (FacetField field : request.facets) {
-    if (field == FacetField::kTag) {
-      enquire.add_matchspy(&tag_spy);
-    } else {
-      value_spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(field)));
-      enquire.add_matchspy(value_spies.back().get());
-    }
+    spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(field)));
+    enquire.add_matchspy(spies.back().get());
   }
   // Facet counts must cover every match, so ask Xapian to look at all of them.
   const Xapian::doccount check_at_least = request.facets.empty() ? 0 : db_.get_doccount();
@@ -229,17 +206,26 @@ SearchResults Searcher::run(const SearchRequest& request) {
     results.hits.push_back(std::move(hit));
   }
 
-  std::size_t spy = 0;
-  for (FacetField field : request.facets) {
-    Facet facet{field, {}};
-    if (field == FacetField::kTag) {
-      for (const auto& [value, count] : tag_spy.counts()) facet.values.push_back({value, count});
-    } else {
-      const auto& counts = *value_spies[spy++];
-      for (auto v = counts.values_begin(); v != counts.values_end(); ++v) {
-        facet.values.push_back({*v, v.get_termfreq()});
+  for (std::size_t i = 0; i < request.facets.size(); ++i) {
+    const FacetField field = request.facets[i];
+    std::map<std::string, Xapian::doccount> counts;
+    for (auto v = spies[i]->values_begin(); v != spies[i]->values_end(); ++v) {
+      if (field != FacetField::kTag) {
+        counts[*v] += v.get_termfreq();
+        continue;
+      }
+      // A document's tags are one value; counting each combination's tags is exact, as every
+      // document has exactly one combination.
+      const std::string tags = *v;
+      for (std::size_t from = 0; from < tags.size();) {
+        std::size_t to = tags.find(schema::kListSeparator, from);
+        if (to == std::string::npos) to = tags.size();
+        counts[tags.substr(from, to - from)] += v.get_termfreq();
+        from = to + 1;
       }
     }
+    Facet facet{field, {}};
+    for (const auto& [value, count] : counts) facet.values.push_back({value, count});
     facet.values = sorted_values(std::move(facet.values));
     results.facets.push_back(std::move(facet));
   }

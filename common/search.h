@@ -25,14 +25,14 @@ std::optional<FacetField> parse_facet_field(std::string_view name);
 std::string facet_name(FacetField field);
 
 struct SearchRequest {
-  std::string query;    // the query language of query_parser.h
-  std::string like_id;  // when set: articles like this one (query may be empty)
+  std::string query{};    // the query language of query_parser.h
+  std::string like_id{};  // when set: articles like this one (query may be empty)
   std::uint32_t limit = 10;
   std::uint32_t offset = 0;
   SortOrder sort = SortOrder::kRelevance;
-  std::vector<FacetField> facets;
+  std::vector<FacetField> facets{};
   std::size_t snippet_chars = 200;  // 0: no snippets
-  std::string lang;  // stem the query in this language only; "" = every language of the database
+  std::string lang{};  // stem the query in this language only; "" = every language of the database
 };
 
 struct SearchHit {

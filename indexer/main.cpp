@@ -6,8 +6,10 @@
 #include <cstdio>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "compaction.h"
 #include "errors.h"
 #include "indexing_run.h"
 
@@ -74,6 +76,15 @@ int main(int argc, char** argv) {
                  "Language (BCP 47) for articles without one when detection is unsure")
       ->default_val("en");
   app.add_option("--delete", options.delete_ids, "Remove the article with this id (repeatable)");
+  app.add_option("--shards", options.shards,
+                 "Shards for a new database, written in parallel (an existing one keeps its own)")
+      ->check(CLI::Range(1, 256));
+  app.add_option("--threads", options.threads, "Threads writing shards in parallel")
+      ->default_val(std::thread::hardware_concurrency() ? std::thread::hardware_concurrency() : 1)
+      ->check(CLI::Range(1, 256));
+  bool compact = false;
+  app.add_flag("--compact", compact,
+               "Afterwards, merge the database (all shards) into one compact database");
   app.add_flag("--strict", options.strict, "Stop at the first bad record and commit nothing");
   app.add_flag("--repair", options.reader.repair_utf8,
                "Replace invalid UTF-8 with U+FFFD (with a warning) instead of skipping the record");
@@ -93,8 +104,9 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
-    if (paths.empty() && options.delete_ids.empty()) {
-      throw CLI::ValidationError("PATH", "give at least one PATH to index (or --delete ID)");
+    if (paths.empty() && options.delete_ids.empty() && !compact) {
+      throw CLI::ValidationError("PATH",
+                                 "give at least one PATH to index (or --delete ID, or --compact)");
     }
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
@@ -113,6 +125,10 @@ int main(int argc, char** argv) {
     const dateline::IndexSummary summary = dateline::run_indexing(db, paths, options, observer);
     observer.clear_progress();
     std::cerr << summary.to_text() << '\n';
+    if (compact && !summary.aborted) {
+      dateline::compact_database(db);
+      std::cerr << "compacted " << db << " into one database\n";
+    }
     if (report == "json") std::cout << summary.to_json() << std::endl;
     if (summary.aborted) return kExitError;
     return summary.skipped > 0 ? kExitSkipped : kExitOk;
