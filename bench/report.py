@@ -73,7 +73,10 @@ def main():
     lines += ["", "Index: `/usr/bin/time` of the whole indexing process (Dateline: `indexer --shards N "
               "--threads N`); compacted: after `indexer --compact`. Queries: top k with one snippet per "
               "hit, per-query in-process timers; Dateline's from `searcher --batch --timings`, the "
-              "peers' from their drivers (the peers report p95, Dateline p99).", "",
+              "peers' from their drivers (the peers report p95, Dateline p99). QPS: the 1,000 "
+              "queries over the wall time of the query process(es), start-up included, for every "
+              "engine (so it counts the JVM's start for Lucene and one process per query for "
+              "omega).", "",
               "## Indexing time against corpus size", "", "| scale | MiB | Dateline s | " +
               " | ".join(p["label"] + " s" for p in peers[top]) + " |",
               "|---:|---:|---:|" + "---:|" * len(peers[top])]
