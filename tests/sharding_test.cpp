@@ -4,6 +4,7 @@
 // (started here, on 127.0.0.1), and after --compact.
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -83,8 +84,10 @@ class TcpServer {
   TcpServer(const std::string& shard, int port) : port_(port) {
     pid_ = ::fork();
     if (pid_ == 0) {
-      // Its own process group: on SIGTERM, xapian-tcpsrv signals its whole group.
+      // Its own process group: on SIGTERM, xapian-tcpsrv signals its whole group. And it dies
+      // with this test, even if the test itself crashes.
       ::setpgid(0, 0);
+      ::prctl(PR_SET_PDEATHSIG, SIGTERM);
       const std::string p = std::to_string(port);
       ::execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
                p.c_str(), shard.c_str(), static_cast<char*>(nullptr));
