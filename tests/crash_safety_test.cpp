@@ -71,7 +71,7 @@ TEST_CASE("SIGKILL at random moments loses nothing committed and doubles nothing
   int killed_mid_run = 0;
   std::string committed_at_kills;  // documents in the database after each kill
   for (int round = 0; round < kKills; ++round) {
-    test::write_file(input, make_input(articles, round / 5 % 2));  // a new version every 5 runs
+    test::write_file(input, make_input(articles, round));  // every run has every article to update
     const pid_t pid = ::fork();
     if (pid == 0) {
       // Small commit batches, so that kills land between, during and after commits.
@@ -79,8 +79,22 @@ TEST_CASE("SIGKILL at random moments loses nothing committed and doubles nothing
               "--progress", "never", input.string().c_str(), static_cast<char*>(nullptr));
       ::_exit(127);
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(100 + random() % 2500));
     int status = 0;
+    if (round == 0) {
+      // The first kill lands right after the first commit, so at least one kill is certainly
+      // mid-run with work committed; the others land at random moments.
+      const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+      while (::waitpid(pid, &status, WNOHANG) == 0 && std::chrono::steady_clock::now() < deadline) {
+        try {
+          if (Xapian::Database(db).get_doccount() > 0) break;
+        } catch (const Xapian::Error&) {
+          // not created yet
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      }
+    } else {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100 + random() % 2500));
+    }
     if (::waitpid(pid, &status, WNOHANG) == 0) {
       ::kill(pid, SIGKILL);
       ::waitpid(pid, &status, 0);
@@ -94,10 +108,10 @@ TEST_CASE("SIGKILL at random moments loses nothing committed and doubles nothing
       if (n != 1) FAIL(term << " is in the database " << n << " times");
     }
   }
-  CHECK(killed_mid_run >= kKills / 2);
+  CHECK(killed_mid_run >= 1);  // how many more is up to the machine's speed
 
   // The same command again, to the end: every article once, at its latest content.
-  test::write_file(input, make_input(articles, 1));
+  test::write_file(input, make_input(articles, kKills));
   const auto result = test::run(test::quote(test::kIndexer) + " --db " + test::quote(db) +
                                 " --progress never " + test::quote(input.string()));
   REQUIRE(result.exit_code == 0);
@@ -107,7 +121,8 @@ TEST_CASE("SIGKILL at random moments loses nothing committed and doubles nothing
   CHECK(reader.get_doccount() == total);
   std::size_t latest = 0;
   for (auto it = reader.postlist_begin(""); it != reader.postlist_end(""); ++it) {
-    latest += from_stored(reader.get_document(*it).get_data()).body.starts_with("version 1. ");
+    latest += from_stored(reader.get_document(*it).get_data())
+                  .body.starts_with("version " + std::to_string(kKills) + ". ");
   }
   CHECK(latest == total);
   std::printf(
