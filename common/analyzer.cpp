@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "schema.h"
+#include "utf8.h"
 
 namespace dateline {
 namespace {
@@ -186,10 +187,7 @@ std::vector<std::pair<std::size_t, std::size_t>> Analyzer::cjk_runs(
 }
 
 std::vector<std::string> Analyzer::bigrams(std::string_view folded) {
-  std::vector<std::size_t> starts;  // byte offset of every character
-  for (std::size_t i = 0; i < folded.size(); ++i) {
-    if ((static_cast<unsigned char>(folded[i]) & 0xC0) != 0x80) starts.push_back(i);
-  }
+  std::vector<std::size_t> starts = utf8::char_starts(folded);
   starts.push_back(folded.size());
   std::vector<std::string> out;
   for (std::size_t c = 0; c + 2 < starts.size(); ++c) {

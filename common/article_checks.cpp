@@ -8,17 +8,13 @@
 #include <cstring>
 
 #include "date.h"
+#include "text_util.h"
 #include "utf8.h"
 
 namespace dateline {
 namespace {
 
-std::string trimmed(std::string_view s) {
-  auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return std::string(s);
-}
+std::string trimmed(std::string_view s) { return std::string(trim(s)); }
 
 void tidy_list(std::vector<std::string>& values) {
   for (auto& v : values) v = trimmed(v);

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cstdio>
 
+#include "text_util.h"
+
 namespace dateline {
 namespace {
 
@@ -110,8 +112,7 @@ int month_from_name(std::string_view name) {
   static constexpr std::array<std::string_view, 12> kMonths = {
       "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
   if (name.size() < 3) return 0;
-  std::string lower;
-  for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = ascii_lower(name);
   for (std::size_t i = 0; i < kMonths.size(); ++i) {
     if (lower.compare(0, 3, kMonths[i]) == 0) return static_cast<int>(i) + 1;
   }
@@ -152,12 +153,6 @@ std::optional<Date> parse_rfc2822(std::string_view s) {
   }
   if (!valid(d)) return std::nullopt;
   return d;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
 }
 
 }  // namespace

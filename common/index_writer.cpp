@@ -21,7 +21,8 @@ std::string content_hash(const Article& article, std::string_view default_lang) 
   key.append(default_lang);
   key += '\x1f';
   key += std::to_string(schema::kVersion);
-  key += Analyzer::settings_description();  // analysed differently means changed
+  static const std::string kSettings = Analyzer::settings_description();
+  key += kSettings;  // analysed differently means changed
   const XXH128_hash_t hash = XXH3_128bits(key.data(), key.size());
   char hex[40];
   std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),

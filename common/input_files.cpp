@@ -9,21 +9,15 @@
 #include "html_reader.h"
 #include "jsonl_reader.h"
 #include "text_reader.h"
+#include "text_util.h"
 
 namespace dateline {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 std::optional<InputFormat> format_from_name(const fs::path& path) {
-  std::string name = lower(path.filename().string());
+  std::string name = ascii_lower(path.filename().string());
   for (std::string_view suffix : {".gz", ".zst", ".zstd"}) {
     if (name.ends_with(suffix)) {
       name.resize(name.size() - suffix.size());

@@ -4,6 +4,7 @@
 #include <cld2/public/encodings.h>
 
 #include "article_checks.h"
+#include "utf8.h"
 
 namespace dateline {
 
@@ -14,7 +15,7 @@ constexpr std::size_t kSampleBytes = 8 << 10;
 std::string_view sample(std::string_view text, std::size_t limit) {
   if (text.size() <= limit) return text;
   std::size_t cut = limit;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  while (cut > 0 && !utf8::is_boundary(text, cut)) --cut;
   return text.substr(0, cut);
 }
 }  // namespace

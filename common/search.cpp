@@ -126,6 +126,19 @@ SearchResults Searcher::search(const SearchRequest& request) {
   }
 }
 
+// Whether the database has `word` (folded) as written or any of its stems: only a word it has
+// in no form is taken for a misspelling.
+bool Searcher::is_known(const std::string& word) {
+  if (db_.term_exists(word)) return true;
+  for (const Token& token : analyzer_.tokenize(word)) {
+    for (const std::string& lang : languages_) {
+      const std::string stem = analyzer_.stem(lang, token);
+      if (!stem.empty() && db_.term_exists(std::string(schema::kStemPrefix) + stem)) return true;
+    }
+  }
+  return false;
+}
+
 SearchResults Searcher::run(const SearchRequest& request) {
   const auto start = std::chrono::steady_clock::now();
   SearchResults results;
@@ -231,20 +244,18 @@ SearchResults Searcher::run(const SearchRequest& request) {
   }
 
   // "Did you mean": words the database does not have, with a close word it has.
-  std::string suggestion = query_text;
+  // Words are found in the folded query; the replacement goes at the same place in the query
+  // as typed when folding kept every byte in place (case only), else in the folded query.
+  std::string folded = Analyzer::fold(query_text);
+  std::string suggestion = folded.size() == query_text.size() ? query_text : folded;
   bool corrected = false;
   for (const std::string& word : built.words) {
-    if (word.size() < 3 || db_.term_exists(word)) continue;
+    if (word.size() < 3 || is_known(word)) continue;
     const std::string better = db_.get_spelling_suggestion(word, 2);
-    if (better.empty()) continue;
-    const std::string folded_query = Analyzer::fold(suggestion);
-    const std::size_t at = folded_query.find(word);
-    if (at == std::string::npos || folded_query.size() != suggestion.size()) {
-      suggestion = folded_query;  // fold the whole query when offsets would not line up
-    }
-    const std::size_t pos = suggestion.find(word);
-    if (pos == std::string::npos) continue;
-    suggestion.replace(pos, word.size(), better);
+    const std::size_t at = folded.find(word);
+    if (better.empty() || at == std::string::npos) continue;
+    folded.replace(at, word.size(), better);
+    suggestion.replace(at, word.size(), better);
     corrected = true;
   }
   if (corrected) results.suggestion = suggestion;

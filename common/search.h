@@ -77,6 +77,7 @@ class Searcher {
 
  private:
   SearchResults run(const SearchRequest& request);
+  bool is_known(const std::string& word);
 
   std::string path_;
   Xapian::Database db_;

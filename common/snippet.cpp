@@ -3,24 +3,13 @@
 #include <algorithm>
 #include <map>
 
+#include "utf8.h"
+
 namespace dateline {
 namespace {
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-std::size_t count_chars(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += !is_continuation(c);
-  return n;
-}
-
-std::vector<std::size_t> char_starts(std::string_view s) {
-  std::vector<std::size_t> starts;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (!is_continuation(s[i])) starts.push_back(i);
-  }
-  return starts;
-}
+using utf8::char_starts;
+using utf8::count_chars;
 
 bool is_space_byte(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';

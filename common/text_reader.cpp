@@ -7,15 +7,10 @@
 #include <vector>
 
 #include "article_checks.h"
+#include "text_util.h"
 
 namespace dateline {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 std::vector<std::string> split_list(std::string_view value) {
   std::vector<std::string> items;
@@ -42,9 +37,8 @@ enum class HeaderKey { kTitle, kDate, kAuthor, kSource, kUrl, kLang, kTags };
 std::optional<HeaderKey> header_key(std::string_view line, std::string_view& value) {
   const std::size_t colon = line.find(':');
   if (colon == std::string_view::npos || colon == 0 || colon > 12) return std::nullopt;
-  std::string key;
-  for (char c : line.substr(0, colon))
-    key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string key = ascii_lower(line.substr(0, colon));
+
   static const std::pair<std::string_view, HeaderKey> kKeys[] = {
       {"title", HeaderKey::kTitle},   {"date", HeaderKey::kDate},
       {"author", HeaderKey::kAuthor}, {"authors", HeaderKey::kAuthor},

@@ -28,4 +28,18 @@ std::string repair(std::string_view text) {
   return out;
 }
 
+std::size_t count_chars(std::string_view text) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) n += is_boundary(text, i);
+  return n;
+}
+
+std::vector<std::size_t> char_starts(std::string_view text) {
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (is_boundary(text, i)) starts.push_back(i);
+  }
+  return starts;
+}
+
 }  // namespace dateline::utf8

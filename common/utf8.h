@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dateline::utf8 {
 
@@ -12,6 +13,12 @@ bool is_valid(std::string_view text);
 // `text` with every ill-formed sequence replaced by U+FFFD (one per maximal subpart, as the
 // Unicode standard recommends). Valid input comes back unchanged.
 std::string repair(std::string_view text);
+
+// Number of characters (code points) in valid UTF-8 `text`.
+std::size_t count_chars(std::string_view text);
+
+// The byte offset of every character of valid UTF-8 `text`, in order.
+std::vector<std::size_t> char_starts(std::string_view text);
 
 // True when `offset` does not fall inside a multi-byte character of `text`.
 inline bool is_boundary(std::string_view text, std::size_t offset) {

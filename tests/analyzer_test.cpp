@@ -2,8 +2,6 @@
 
 #include <catch2/catch.hpp>
 
-#include "byte_source.h"
-#include "jsonl_reader.h"
 #include "test_support.h"
 #include "utf8.h"
 
@@ -24,10 +22,7 @@ std::vector<std::string> stems(Analyzer& analyzer, std::string_view lang, std::s
 }
 
 std::vector<Article> corpus_articles(const char* name) {
-  auto source = open_byte_source((test::corpus_dir() / "news" / name).string());
-  test::CollectingSink sink;
-  read_jsonl(*source, name, {}, sink);
-  return std::move(sink.articles);
+  return test::read_articles(test::corpus_dir() / "news" / name);
 }
 
 }  // namespace

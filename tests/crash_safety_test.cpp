@@ -13,8 +13,6 @@
 #include <sstream>
 #include <thread>
 
-#include "byte_source.h"
-#include "jsonl_reader.h"
 #include "schema.h"
 #include "stored_article.h"
 #include "test_support.h"
@@ -56,10 +54,7 @@ TEST_CASE("SIGKILL at random moments loses nothing committed and doubles nothing
           "[crash][slow]") {
   std::vector<Article> articles;
   for (const auto& entry : std::filesystem::directory_iterator(test::corpus_dir() / "news")) {
-    auto source = open_byte_source(entry.path().string());
-    test::CollectingSink sink;
-    read_jsonl(*source, entry.path().string(), {}, sink);
-    for (auto& a : sink.articles) articles.push_back(std::move(a));
+    for (auto& a : test::read_articles(entry.path())) articles.push_back(std::move(a));
   }
   const std::size_t total = articles.size() * kCopies;
   REQUIRE(total > 3000);

@@ -2,8 +2,6 @@
 
 #include <catch2/catch.hpp>
 
-#include "byte_source.h"
-#include "jsonl_reader.h"
 #include "test_support.h"
 
 using namespace dateline;
@@ -12,14 +10,11 @@ TEST_CASE("language detection names the language of real articles", "[language]"
   // Each sample says its language; detection must agree on nearly all of them.
   for (const char* name :
        {"reuters21578.jsonl", "10kgnad.jsonl", "livedoor.jsonl", "saudinewsnet.jsonl"}) {
-    auto source = open_byte_source((test::corpus_dir() / "news" / name).string());
-    test::CollectingSink sink;
-    read_jsonl(*source, name, {}, sink);
+    const auto articles = test::read_articles(test::corpus_dir() / "news" / name);
     std::size_t agree = 0;
-    for (const Article& a : sink.articles)
-      agree += detect_language(a.title + "\n" + a.body) == a.lang;
-    INFO(name << ": " << agree << " of " << sink.articles.size());
-    CHECK(agree * 100 >= sink.articles.size() * 95);
+    for (const Article& a : articles) agree += detect_language(a.title + "\n" + a.body) == a.lang;
+    INFO(name << ": " << agree << " of " << articles.size());
+    CHECK(agree * 100 >= articles.size() * 95);
   }
 }
 

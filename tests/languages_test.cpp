@@ -3,8 +3,6 @@
 // present (Chinese, Russian: their terms do not allow copying them here), or are our own.
 #include <catch2/catch.hpp>
 
-#include "byte_source.h"
-#include "jsonl_reader.h"
 #include "query_builder.h"
 #include "query_parser.h"
 #include "snippet.h"
@@ -41,10 +39,8 @@ void check_case(Analyzer& analyzer, const Case& c) {
 }
 
 std::string first_body(const std::filesystem::path& file) {
-  auto source = open_byte_source(file.string());
-  test::CollectingSink sink;
-  read_jsonl(*source, file.string(), {}, sink);
-  return sink.articles.at(0).title + "\n" + sink.articles.at(0).body.substr(0, 300);
+  const Article first = test::read_articles(file).at(0);
+  return first.title + "\n" + first.body.substr(0, 300);
 }
 
 }  // namespace

@@ -10,8 +10,6 @@
 #include <cstdio>
 #include <random>
 
-#include "byte_source.h"
-#include "jsonl_reader.h"
 #include "search_fixture.h"
 
 using namespace dateline;
@@ -32,12 +30,9 @@ const Corpus kCorpora[] = {{"thucnews", true},
                            {"zvezda-altaya", false}};
 
 std::vector<Article> read_corpus(const char* name) {
-  const auto path = test::shared_corpus_dir() / name / "articles.jsonl";
-  auto source = open_byte_source(path.string());
-  test::CollectingSink sink;
-  read_jsonl(*source, name, {}, sink);
-  if (sink.articles.size() > kMaxArticles) sink.articles.resize(kMaxArticles);
-  return std::move(sink.articles);
+  auto articles = test::read_articles(test::shared_corpus_dir() / name / "articles.jsonl");
+  if (articles.size() > kMaxArticles) articles.resize(kMaxArticles);
+  return articles;
 }
 
 // Code points of `text` (valid UTF-8), each with its byte offset.

@@ -7,9 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "byte_source.h"
 #include "document_builder.h"
-#include "jsonl_reader.h"
 #include "test_support.h"
 
 using namespace dateline;
@@ -21,11 +19,8 @@ namespace fs = std::filesystem;
 namespace {
 
 std::set<std::string> distinct_ids(const fs::path& file) {
-  auto source = open_byte_source(file.string());
-  test::CollectingSink sink;
-  read_jsonl(*source, file.string(), {}, sink);
   std::set<std::string> ids;
-  for (const auto& a : sink.articles) ids.insert(a.id);
+  for (const auto& a : test::read_articles(file)) ids.insert(a.id);
   return ids;
 }
 

@@ -9,6 +9,9 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "byte_source.h"
+#include "jsonl_reader.h"
+
 namespace dateline::test {
 
 namespace fs = std::filesystem;
@@ -62,6 +65,13 @@ void CollectingSink::on_bad_record(const Location& where, std::string_view reaso
 
 void CollectingSink::on_warning(const Location& where, std::string_view message) {
   warnings.push_back({where.line, std::string(message)});
+}
+
+std::vector<Article> read_articles(const fs::path& jsonl) {
+  auto source = open_byte_source(jsonl.string());
+  CollectingSink sink;
+  read_jsonl(*source, jsonl.string(), {}, sink);
+  return std::move(sink.articles);
 }
 
 std::string quote(std::string_view text) {

@@ -52,6 +52,9 @@ class CollectingSink : public ArticleSink {
   std::vector<Diagnostic> warnings;
 };
 
+// Every good article of a JSON Lines file (bad records are dropped).
+std::vector<Article> read_articles(const std::filesystem::path& jsonl);
+
 // Runs a command through the shell; stdin from /dev/null unless `stdin_path` is given.
 struct CommandResult {
   int exit_code = -1;
