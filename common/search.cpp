@@ -44,6 +44,41 @@ std::vector<FacetValue> sorted_values(std::vector<FacetValue> values) {
   return values;
 }
 
+// Relevance, newest or oldest first; equal keys ordered by id so output is deterministic.
+void set_order(Xapian::Enquire& enquire, SortOrder sort, Xapian::MultiValueKeyMaker& by_date) {
+  if (sort == SortOrder::kRelevance) {
+    enquire.set_sort_by_relevance_then_value(schema::kIdSlot, /*reverse=*/false);
+    return;
+  }
+  by_date.add_value(schema::kDateSlot, sort == SortOrder::kNewest);
+  by_date.add_value(schema::kIdSlot);
+  enquire.set_sort_by_key(&by_date, /*reverse=*/false);
+}
+
+// A facet's values and counts from its match spy, most frequent first.
+Facet count_facet(FacetField field, const Xapian::ValueCountMatchSpy& spy) {
+  std::map<std::string, Xapian::doccount> counts;
+  for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
+    if (field != FacetField::kTag) {
+      counts[*v] += v.get_termfreq();
+      continue;
+    }
+    // A document's tags are one value; counting each combination's tags is exact, as every
+    // document has exactly one combination.
+    const std::string tags = *v;
+    for (std::size_t from = 0; from < tags.size();) {
+      std::size_t to = tags.find(schema::kListSeparator, from);
+      if (to == std::string::npos) to = tags.size();
+      counts[tags.substr(from, to - from)] += v.get_termfreq();
+      from = to + 1;
+    }
+  }
+  Facet facet{field, {}};
+  for (const auto& [value, count] : counts) facet.values.push_back({value, count});
+  facet.values = sorted_values(std::move(facet.values));
+  return facet;
+}
+
 // Accepts the stemmed terms of an article for "more like this": words, not ids or fields.
 class StemTermsOnly : public Xapian::ExpandDecider {
  public:
@@ -126,6 +161,44 @@ SearchResults Searcher::search(const SearchRequest& request) {
   }
 }
 
+// "Did you mean": the query with each word the database has in no form replaced by the
+// closest word it has. Words are found in the folded query; the replacement goes at the same
+// place in the query as typed when folding kept every byte in place (case only), else in the
+// folded query.
+std::optional<std::string> Searcher::suggest(const std::string& query_text,
+                                             const std::vector<std::string>& words) {
+  std::string folded = Analyzer::fold(query_text);
+  std::string suggestion = folded.size() == query_text.size() ? query_text : folded;
+  bool corrected = false;
+  for (const std::string& word : words) {
+    if (word.size() < 3 || is_known(word)) continue;
+    const std::string better = db_.get_spelling_suggestion(word, 2);
+    const std::size_t at = folded.find(word);
+    if (better.empty() || at == std::string::npos) continue;
+    folded.replace(at, word.size(), better);
+    suggestion.replace(at, word.size(), better);
+    corrected = true;
+  }
+  if (!corrected) return std::nullopt;
+  return suggestion;
+}
+
+// Articles like the one with `id`: its most telling stemmed words, the article itself left out.
+std::optional<Xapian::Query> Searcher::like_query(const std::string& id) {
+  const std::string term = id_term(id);
+  auto it = db_.postlist_begin(term);
+  if (it == db_.postlist_end(term)) return std::nullopt;
+  Xapian::RSet rset;
+  rset.add_document(*it);
+  Xapian::Enquire expand(db_);
+  expand.set_query(Xapian::Query(term));
+  const StemTermsOnly decider;
+  const Xapian::ESet eset = expand.get_eset(40, rset, &decider);
+  return Xapian::Query(Xapian::Query::OP_AND_NOT,
+                       Xapian::Query(Xapian::Query::OP_OR, eset.begin(), eset.end()),
+                       Xapian::Query(term));
+}
+
 // Whether the database has `word` (folded) as written or any of its stems: only a word it has
 // in no form is taken for a misspelling.
 bool Searcher::is_known(const std::string& word) {
@@ -159,39 +232,18 @@ SearchResults Searcher::run(const SearchRequest& request) {
 
   Xapian::Query query = parsed.root ? built.query : Xapian::Query::MatchNothing;
   if (!request.like_id.empty()) {
-    const std::string term = id_term(request.like_id);
-    Xapian::RSet rset;
-    auto it = db_.postlist_begin(term);
-    if (it != db_.postlist_end(term)) {
-      rset.add_document(*it);
-      Xapian::Enquire expand(db_);
-      expand.set_query(Xapian::Query(term));
-      const StemTermsOnly decider;
-      const Xapian::ESet eset = expand.get_eset(40, rset, &decider);
-      Xapian::Query like(Xapian::Query::OP_OR, eset.begin(), eset.end());
-      like = Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(term));
-      query = parsed.root ? Xapian::Query(Xapian::Query::OP_FILTER, like, query) : like;
-    } else {
-      query = Xapian::Query::MatchNothing;
-      results.note = "no article with id " + request.like_id;
-    }
+    const auto like = like_query(request.like_id);
+    if (!like) results.note = "no article with id " + request.like_id;
+    query = !like         ? Xapian::Query::MatchNothing
+            : parsed.root ? Xapian::Query(Xapian::Query::OP_FILTER, *like, query)
+                          : *like;
   }
 
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
   Xapian::MultiValueKeyMaker by_date;
-  switch (request.sort) {
-    case SortOrder::kRelevance:
-      enquire.set_sort_by_relevance_then_value(schema::kIdSlot, /*reverse=*/false);
-      break;
-    case SortOrder::kNewest:
-    case SortOrder::kOldest:
-      by_date.add_value(schema::kDateSlot, request.sort == SortOrder::kNewest);
-      by_date.add_value(schema::kIdSlot);
-      enquire.set_sort_by_key(&by_date, /*reverse=*/false);
-      break;
-  }
+  set_order(enquire, request.sort, by_date);
   // Xapian's own ValueCountMatchSpy, so that facets work on remote shards too.
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
   for (FacetField field : request.facets) {
@@ -220,46 +272,9 @@ SearchResults Searcher::run(const SearchRequest& request) {
   }
 
   for (std::size_t i = 0; i < request.facets.size(); ++i) {
-    const FacetField field = request.facets[i];
-    std::map<std::string, Xapian::doccount> counts;
-    for (auto v = spies[i]->values_begin(); v != spies[i]->values_end(); ++v) {
-      if (field != FacetField::kTag) {
-        counts[*v] += v.get_termfreq();
-        continue;
-      }
-      // A document's tags are one value; counting each combination's tags is exact, as every
-      // document has exactly one combination.
-      const std::string tags = *v;
-      for (std::size_t from = 0; from < tags.size();) {
-        std::size_t to = tags.find(schema::kListSeparator, from);
-        if (to == std::string::npos) to = tags.size();
-        counts[tags.substr(from, to - from)] += v.get_termfreq();
-        from = to + 1;
-      }
-    }
-    Facet facet{field, {}};
-    for (const auto& [value, count] : counts) facet.values.push_back({value, count});
-    facet.values = sorted_values(std::move(facet.values));
-    results.facets.push_back(std::move(facet));
+    results.facets.push_back(count_facet(request.facets[i], *spies[i]));
   }
-
-  // "Did you mean": words the database does not have, with a close word it has.
-  // Words are found in the folded query; the replacement goes at the same place in the query
-  // as typed when folding kept every byte in place (case only), else in the folded query.
-  std::string folded = Analyzer::fold(query_text);
-  std::string suggestion = folded.size() == query_text.size() ? query_text : folded;
-  bool corrected = false;
-  for (const std::string& word : built.words) {
-    if (word.size() < 3 || is_known(word)) continue;
-    const std::string better = db_.get_spelling_suggestion(word, 2);
-    const std::size_t at = folded.find(word);
-    if (better.empty() || at == std::string::npos) continue;
-    folded.replace(at, word.size(), better);
-    suggestion.replace(at, word.size(), better);
-    corrected = true;
-  }
-  if (corrected) results.suggestion = suggestion;
-
+  results.suggestion = suggest(query_text, built.words);
   results.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return results;

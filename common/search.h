@@ -78,6 +78,9 @@ class Searcher {
  private:
   SearchResults run(const SearchRequest& request);
   bool is_known(const std::string& word);
+  std::optional<std::string> suggest(const std::string& query_text,
+                                     const std::vector<std::string>& words);
+  std::optional<Xapian::Query> like_query(const std::string& id);
 
   std::string path_;
   Xapian::Database db_;
