@@ -1,5 +1,6 @@
-# Every third-party dependency, found once and exposed as an imported target.
-# All come from Debian packages; scripts/packages.txt lists them.
+# The dependencies of the dateline library, found once and exposed as imported targets. All
+# come from Debian packages (scripts/packages.txt). Installed with the CMake package, so that
+# a consumer of the static library finds them the same way.
 
 # Xapian ships a variables-only CMake config; wrap it in a target once, here.
 find_package(xapian CONFIG REQUIRED)
@@ -10,7 +11,6 @@ if(NOT TARGET Xapian::xapian)
 endif()
 
 find_package(ICU REQUIRED COMPONENTS uc i18n)
-find_package(CLI11 CONFIG REQUIRED)
 find_package(simdjson CONFIG REQUIRED)
 find_package(nlohmann_json CONFIG REQUIRED)
 find_package(ZLIB REQUIRED)
@@ -19,6 +19,8 @@ find_package(zstd CONFIG REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(gumbo REQUIRED IMPORTED_TARGET gumbo)
 pkg_check_modules(xxhash REQUIRED IMPORTED_TARGET libxxhash)
+# Debian builds cpp-httplib as a library; its pkg-config flags match how that was compiled.
+pkg_check_modules(httplib REQUIRED IMPORTED_TARGET cpp-httplib)
 
 # CLD2 (language detection) has neither a CMake config nor a pkg-config file.
 find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)

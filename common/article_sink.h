@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "dateline/article.h"
+#include "dateline/indexing.h"  // ReaderOptions
 
 namespace dateline {
 
@@ -33,12 +34,6 @@ class ArticleSink {
   virtual void on_progress(std::uint64_t /*file_bytes_read*/) {}
   // Readers stop early when this turns true (after a bad record under --strict).
   virtual bool stop_requested() const { return false; }
-};
-
-// Settings every reader shares.
-struct ReaderOptions {
-  bool repair_utf8 = false;                  // --repair: U+FFFD for invalid sequences
-  std::size_t max_record_bytes = 16u << 20;  // a longer JSON line or file is a bad record
 };
 
 }  // namespace dateline

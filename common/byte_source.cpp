@@ -9,7 +9,7 @@
 #include <cstring>
 #include <vector>
 
-#include "errors.h"
+#include "dateline/errors.h"
 
 namespace dateline {
 namespace {

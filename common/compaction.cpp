@@ -1,10 +1,10 @@
-#include "compaction.h"
+#include "dateline/index.h"
 
 #include <xapian.h>
 
 #include <filesystem>
 
-#include "errors.h"
+#include "dateline/errors.h"
 
 namespace dateline {
 

@@ -1,7 +1,7 @@
 #include "database_meta.h"
 
 #include "analyzer.h"
-#include "errors.h"
+#include "dateline/errors.h"
 #include "schema.h"
 
 namespace dateline {

@@ -1,4 +1,4 @@
-#include "index_summary.h"
+#include "dateline/index_summary.h"
 
 #include <nlohmann/json.hpp>
 

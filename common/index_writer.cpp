@@ -5,12 +5,19 @@
 #include <cstdio>
 
 #include "database_meta.h"
-#include "errors.h"
+#include "dateline/errors.h"
 #include "language.h"
 #include "schema.h"
 #include "stored_article.h"
 
 namespace dateline {
+
+IndexWriterOptions writer_options(const IndexOptions& options) {
+  return IndexWriterOptions{
+      .default_lang = options.default_lang.empty() ? "en" : options.default_lang,
+      .commit_bytes = options.commit_bytes,
+      .commit_only_when_asked = false};
+}
 namespace {
 
 // Hash of the article as read plus what decides how it is analysed, so that an article is

@@ -10,6 +10,7 @@
 
 #include "analyzer.h"
 #include "dateline/article.h"
+#include "dateline/index.h"
 #include "document_builder.h"
 
 namespace dateline {
@@ -23,6 +24,9 @@ struct IndexWriterOptions {
   // Commit only when commit() is called (for --strict, where a run is all or nothing).
   bool commit_only_when_asked = false;
 };
+
+// The writer settings of the public IndexOptions.
+IndexWriterOptions writer_options(const IndexOptions& options);
 
 enum class WriteOutcome { kAdded, kUpdated, kUnchanged };
 

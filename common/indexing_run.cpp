@@ -1,7 +1,8 @@
-#include "indexing_run.h"
+#include "dateline/indexing.h"
 
 #include <chrono>
 
+#include "input_files.h"
 #include "sharded_writer.h"
 
 namespace dateline {
@@ -83,10 +84,10 @@ IndexSummary run_indexing(const std::string& db_path, const std::vector<std::str
                           const IndexingOptions& options, IndexingObserver& observer) {
   const auto start = Clock::now();
   const std::vector<InputFile> files = list_input_files(paths, options.format);
-  IndexWriterOptions writer_options = options.writer;
-  writer_options.commit_only_when_asked = options.strict;
-  const ShardLayout layout = open_shard_layout(db_path, options.shards);
-  ShardedWriter writer(layout, writer_options, options.threads);
+  IndexWriterOptions settings = writer_options(options.index);
+  settings.commit_only_when_asked = options.strict;
+  const ShardLayout layout = open_shard_layout(db_path, options.index.shards);
+  ShardedWriter writer(layout, settings, options.index.threads);
 
   IndexSummary summary;
   WritingSink sink(writer, options, observer, summary);

@@ -5,7 +5,7 @@
 #include <system_error>
 
 #include "byte_source.h"
-#include "errors.h"
+#include "dateline/errors.h"
 #include "html_reader.h"
 #include "jsonl_reader.h"
 #include "text_reader.h"

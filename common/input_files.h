@@ -8,13 +8,9 @@
 #include <vector>
 
 #include "article_sink.h"
+#include "dateline/indexing.h"  // InputFormat
 
 namespace dateline {
-
-enum class InputFormat { kAuto, kJsonl, kText, kHtml };
-
-// "auto", "jsonl", "text" or "html"; nothing for anything else.
-std::optional<InputFormat> parse_input_format(std::string_view name);
 
 struct InputFile {
   std::string path;    // as given or found; "-" for stdin

@@ -1,4 +1,6 @@
-#include "search.h"
+#include "dateline/search.h"
+
+#include <xapian.h>
 
 #include <algorithm>
 #include <chrono>
@@ -6,11 +8,12 @@
 
 #include "article_checks.h"
 #include "database_meta.h"
+#include "dateline/errors.h"
 #include "document_builder.h"
-#include "errors.h"
 #include "query_builder.h"
 #include "query_parser.h"
 #include "schema.h"
+#include "snippet.h"
 #include "stored_article.h"
 #include "utf8.h"
 
@@ -57,7 +60,7 @@ void set_order(Xapian::Enquire& enquire, SortOrder sort, Xapian::MultiValueKeyMa
 
 // A facet's values and counts from its match spy, most frequent first.
 Facet count_facet(FacetField field, const Xapian::ValueCountMatchSpy& spy) {
-  std::map<std::string, Xapian::doccount> counts;
+  std::map<std::string, std::uint64_t> counts;
   for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
     if (field != FacetField::kTag) {
       counts[*v] += v.get_termfreq();
@@ -119,14 +122,65 @@ std::string facet_name(FacetField field) {
   return {};
 }
 
-Searcher::Searcher(const std::string& path) : path_(path) {
+// The Xapian side of a Searcher, kept out of the public header.
+struct Searcher::Impl {
+  explicit Impl(const std::string& path);
+
+  SearchResults search(const SearchRequest& request);
+  std::optional<Article> article(const std::string& id);
+
+  // Moves to the database's latest commit (cheap when there is none newer).
+  void refresh();
+  void read_languages();
+  SearchResults run(const SearchRequest& request);
+  bool is_known(const std::string& word);
+  std::optional<std::string> suggest(const std::string& query_text,
+                                     const std::vector<std::string>& words);
+  std::optional<Xapian::Query> like_query(const std::string& id);
+
+  std::string path_;
+  Xapian::Database db_;
+  Analyzer analyzer_;
+  std::vector<std::string> languages_;  // languages present in the database
+};
+
+Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+SearchResults Searcher::search(const SearchRequest& request) { return impl_->search(request); }
+
+std::optional<Article> Searcher::article(const std::string& id) { return impl_->article(id); }
+
+const std::string& Searcher::path() const { return impl_->path_; }
+
+std::uint64_t Searcher::document_count() {
+  try {
+    impl_->refresh();
+    return impl_->db_.get_doccount();
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(impl_->path_ + ": cannot read the database: " + e.get_description());
+  }
+}
+
+void Searcher::Impl::read_languages() {
+  languages_.clear();
+  const std::string prefix(schema::kLangPrefix);
+  for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
+    languages_.push_back((*it).substr(prefix.size()));
+  }
+}
+
+void Searcher::Impl::refresh() {
+  if (db_.reopen()) read_languages();
+}
+
+Searcher::Impl::Impl(const std::string& path) : path_(path) {
   try {
     db_ = Xapian::Database(path);
     check_schema(db_, path);
-    const std::string prefix(schema::kLangPrefix);
-    for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
-      languages_.push_back((*it).substr(prefix.size()));
-    }
+    read_languages();
   } catch (const Xapian::DatabaseNotFoundError&) {
     throw DatabaseError(path + ": no database here (create one with indexer --db " + path + ")");
   } catch (const Xapian::Error& e) {
@@ -134,8 +188,9 @@ Searcher::Searcher(const std::string& path) : path_(path) {
   }
 }
 
-std::optional<Article> Searcher::article(const std::string& id) {
+std::optional<Article> Searcher::Impl::article(const std::string& id) {
   try {
+    refresh();
     const std::string term = id_term(id);
     auto it = db_.postlist_begin(term);
     if (it == db_.postlist_end(term)) return std::nullopt;
@@ -145,12 +200,14 @@ std::optional<Article> Searcher::article(const std::string& id) {
   }
 }
 
-SearchResults Searcher::search(const SearchRequest& request) {
-  // A database being written to may change under a long read; reopen and try once more.
+SearchResults Searcher::Impl::search(const SearchRequest& request) {
+  // Each search sees the latest commit; a commit during a long read makes Xapian throw
+  // DatabaseModifiedError, and then the search is run once more on the newer revision.
   try {
+    refresh();
     return run(request);
   } catch (const Xapian::DatabaseModifiedError&) {
-    db_.reopen();
+    refresh();
   } catch (const Xapian::Error& e) {
     throw DatabaseError(path_ + ": search failed: " + e.get_description());
   }
@@ -165,8 +222,8 @@ SearchResults Searcher::search(const SearchRequest& request) {
 // closest word it has. Words are found in the folded query; the replacement goes at the same
 // place in the query as typed when folding kept every byte in place (case only), else in the
 // folded query.
-std::optional<std::string> Searcher::suggest(const std::string& query_text,
-                                             const std::vector<std::string>& words) {
+std::optional<std::string> Searcher::Impl::suggest(const std::string& query_text,
+                                                   const std::vector<std::string>& words) {
   std::string folded = Analyzer::fold(query_text);
   std::string suggestion = folded.size() == query_text.size() ? query_text : folded;
   bool corrected = false;
@@ -184,7 +241,7 @@ std::optional<std::string> Searcher::suggest(const std::string& query_text,
 }
 
 // Articles like the one with `id`: its most telling stemmed words, the article itself left out.
-std::optional<Xapian::Query> Searcher::like_query(const std::string& id) {
+std::optional<Xapian::Query> Searcher::Impl::like_query(const std::string& id) {
   const std::string term = id_term(id);
   auto it = db_.postlist_begin(term);
   if (it == db_.postlist_end(term)) return std::nullopt;
@@ -201,7 +258,7 @@ std::optional<Xapian::Query> Searcher::like_query(const std::string& id) {
 
 // Whether the database has `word` (folded) as written or any of its stems: only a word it has
 // in no form is taken for a misspelling.
-bool Searcher::is_known(const std::string& word) {
+bool Searcher::Impl::is_known(const std::string& word) {
   if (db_.term_exists(word)) return true;
   for (const Token& token : analyzer_.tokenize(word)) {
     for (const std::string& lang : languages_) {
@@ -212,7 +269,7 @@ bool Searcher::is_known(const std::string& word) {
   return false;
 }
 
-SearchResults Searcher::run(const SearchRequest& request) {
+SearchResults Searcher::Impl::run(const SearchRequest& request) {
   const auto start = std::chrono::steady_clock::now();
   SearchResults results;
 
@@ -252,6 +309,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
   }
   // Facet counts must cover every match, so ask Xapian to look at all of them.
   const Xapian::doccount check_at_least = request.facets.empty() ? 0 : db_.get_doccount();
+  if (request.time_limit_ms > 0) enquire.set_time_limit(request.time_limit_ms / 1000.0);
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
   results.estimate = mset.get_matches_estimated();
   results.lower = mset.get_matches_lower_bound();

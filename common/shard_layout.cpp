@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "errors.h"
+#include "dateline/errors.h"
 
 namespace dateline {
 namespace {

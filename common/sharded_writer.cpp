@@ -10,15 +10,18 @@ constexpr std::size_t kQueueLimit = 256;  // articles waiting per worker: bounds
 
 ShardedWriter::ShardedWriter(const ShardLayout& layout, IndexWriterOptions options,
                              std::size_t threads)
-    : layout_(layout) {
+    : layout_(layout), threads_(std::min(std::max<std::size_t>(threads, 1), layout.count())) {
   // Each shard commits after its share of the batch, so memory stays what one writer used.
   options.commit_bytes = std::max<std::uint64_t>(options.commit_bytes / layout.count(), 1u << 20);
   for (const std::string& path : layout.shard_paths) {
     writers_.push_back(std::make_unique<IndexWriter>(path, options));
   }
-  const std::size_t n = std::min(std::max<std::size_t>(threads, 1), layout.count());
-  if (layout.count() == 1 && n == 1) return;  // the simple case: no threads at all
-  for (std::size_t i = 0; i < n; ++i) {
+  start_workers();
+}
+
+void ShardedWriter::start_workers() {
+  if (layout_.count() == 1 && threads_ == 1) return;  // the simple case: no threads at all
+  for (std::size_t i = 0; i < threads_; ++i) {
     workers_.push_back(std::make_unique<Worker>());
     Worker& w = *workers_.back();
     w.thread = std::thread([this, &w] { work(w); });
@@ -122,6 +125,11 @@ void ShardedWriter::finish() {
   }
   join_workers();
   rethrow_error();
+}
+
+void ShardedWriter::commit() {
+  finish();
+  start_workers();
 }
 
 void ShardedWriter::abandon() {

@@ -39,6 +39,8 @@ class ShardedWriter {
   void remove(const std::string& id);
   // Commits every shard and waits for all work; rethrows the first error.
   void finish();
+  // finish(), and then ready for more work.
+  void commit();
   // Drops everything since the last commit in every shard, and waits.
   void abandon();
 
@@ -58,6 +60,7 @@ class ShardedWriter {
     std::thread thread;
   };
 
+  void start_workers();
   void submit(std::size_t shard, std::function<void(IndexWriter&)> run);
   void work(Worker& worker);
   void join_workers();  // lets every worker finish its queue, then joins it
@@ -66,6 +69,7 @@ class ShardedWriter {
   std::vector<std::unique_ptr<IndexWriter>> writers_;  // one per shard
   std::vector<std::unique_ptr<Worker>> workers_;       // empty: work on the caller's thread
   ShardLayout layout_;
+  std::size_t threads_;
   WriteCounts counts_;
   mutable std::mutex shared_mutex_;  // guards error_ and missing_
   std::exception_ptr error_;

@@ -9,16 +9,10 @@
 #include <vector>
 
 #include "analyzer.h"
+#include "dateline/search.h"  // Snippet, ByteRange
 #include "query_builder.h"
 
 namespace dateline {
-
-using ByteRange = std::pair<std::uint32_t, std::uint32_t>;  // [start, end) in UTF-8 bytes
-
-struct Snippet {
-  std::string text;                   // runs of whitespace collapsed to one space; "…" where cut
-  std::vector<ByteRange> highlights;  // into `text`, in order, on character boundaries
-};
 
 // Makes snippets and highlights for the terms of one query. Not thread-safe (uses the Analyzer).
 class SnippetMaker {

@@ -9,9 +9,9 @@
 #include <thread>
 #include <vector>
 
-#include "compaction.h"
-#include "errors.h"
-#include "indexing_run.h"
+#include <dateline/errors.h>
+#include <dateline/index.h>
+#include <dateline/indexing.h>
 
 namespace {
 
@@ -72,14 +72,14 @@ int main(int argc, char** argv) {
   app.add_option("--db", db, "Database folder (created when absent)")->required();
   app.add_option("--format", format, "Input format: auto (from the file name), jsonl, text, html")
       ->check(CLI::IsMember({"auto", "jsonl", "text", "html"}));
-  app.add_option("--lang", options.writer.default_lang,
+  app.add_option("--lang", options.index.default_lang,
                  "Language (BCP 47) for articles without one when detection is unsure")
       ->default_val("en");
   app.add_option("--delete", options.delete_ids, "Remove the article with this id (repeatable)");
-  app.add_option("--shards", options.shards,
+  app.add_option("--shards", options.index.shards,
                  "Shards for a new database, written in parallel (an existing one keeps its own)")
       ->check(CLI::Range(1, 256));
-  app.add_option("--threads", options.threads, "Threads writing shards in parallel")
+  app.add_option("--threads", options.index.threads, "Threads writing shards in parallel")
       ->default_val(std::thread::hardware_concurrency() ? std::thread::hardware_concurrency() : 1)
       ->check(CLI::Range(1, 256));
   bool compact = false;
@@ -114,9 +114,9 @@ int main(int argc, char** argv) {
   }
 
   options.format = *dateline::parse_input_format(format);
-  options.writer.default_lang =
-      options.writer.default_lang.empty() ? "en" : options.writer.default_lang;
-  options.writer.commit_bytes = static_cast<std::uint64_t>(commit_mb * (1 << 20));
+  options.index.default_lang =
+      options.index.default_lang.empty() ? "en" : options.index.default_lang;
+  options.index.commit_bytes = static_cast<std::uint64_t>(commit_mb * (1 << 20));
   options.reader.max_record_bytes = static_cast<std::size_t>(max_record_mb * (1 << 20));
 
   const bool show_progress = progress == "always" || (progress == "auto" && isatty(STDERR_FILENO));

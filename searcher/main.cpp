@@ -1,18 +1,20 @@
 // searcher: ranked search over a Dateline database (PRODUCT.md section 4).
 // Flags in, library calls, rendering out; everything else lives in common/.
+#include <pthread.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <dateline/render.h>
+#include <dateline/search.h>
+#include <dateline/server.h>
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
-
-#include "result_render.h"
-#include "search.h"
 
 namespace {
 
@@ -22,6 +24,8 @@ constexpr int kExitError = 2;
 
 struct Settings {
   std::string db;
+  std::string listen = "127.0.0.1:8080";
+  dateline::ServerOptions server;
   std::string format = "text";
   std::string color = "auto";
   std::string batch_file;
@@ -111,6 +115,48 @@ int run_batch(Settings& s, dateline::Searcher& searcher) {
   return any_hits ? kExitHits : kExitNoHits;
 }
 
+// "HOST:PORT" (or ":PORT", or "[v6]:PORT") into the server options; false when malformed.
+bool parse_listen(const std::string& listen, dateline::ServerOptions& options) {
+  const std::size_t colon = listen.rfind(':');
+  if (colon == std::string::npos) return false;
+  std::string host = listen.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  const std::string port = listen.substr(colon + 1);
+  if (port.empty() || port.size() > 5 ||
+      port.find_first_not_of("0123456789") != std::string::npos || std::stoi(port) > 65535) {
+    return false;
+  }
+  options.host = host.empty() ? "127.0.0.1" : host;
+  options.port = std::stoi(port);
+  return true;
+}
+
+// Serves until SIGTERM or SIGINT, which a thread of its own waits for; requests under way are
+// answered before the server stops.
+int run_server(Settings& s) {
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);  // before any thread starts
+
+  s.server.access_log = [](std::string_view line) { std::cerr << line << std::endl; };
+  dateline::HttpServer server(s.db, s.server);
+  std::thread([&server, stop_signals] {
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    std::cerr << "searcher: stopping (" << (signal == SIGINT ? "SIGINT" : "SIGTERM") << ")"
+              << std::endl;
+    server.stop();
+  }).detach();
+  std::cerr << "searcher: serving " << s.db << " on http://" << s.server.host << ":"
+            << server.port() << "/" << std::endl;
+  server.run();
+  return kExitHits;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -140,11 +186,30 @@ int main(int argc, char** argv) {
   app.add_option("--batch", s.batch_file, "Run every qid<TAB>query line of this file");
   app.add_option("--timings", s.timings_file, "With --batch: write qid<TAB>milliseconds here");
   app.add_option("QUERY", words, "The query (see the README for the syntax)");
+  CLI::App* serve = app.add_subcommand(
+      "serve", "Serve the HTTP JSON API (/search, /doc/ID, /health) and a search page (/)");
+  serve->add_option("--listen", s.listen, "HOST:PORT to listen on")->default_val(s.listen);
+  serve->add_option("--threads", s.server.threads, "Requests handled at once")
+      ->default_val(s.server.threads)
+      ->check(CLI::Range(1, 1024));
+  serve
+      ->add_option("--time-limit-ms", s.server.query_time_limit_ms,
+                   "Matching stops after this long and returns the best hits so far")
+      ->default_val(s.server.query_time_limit_ms)
+      ->check(CLI::PositiveNumber);
   try {
     app.parse(argc, argv);
+    if (serve->parsed()) {
+      if (!parse_listen(s.listen, s.server)) {
+        throw CLI::ValidationError("--listen", "give HOST:PORT, e.g. 127.0.0.1:8080");
+      }
+      if (!words.empty() || !s.batch_file.empty()) {
+        throw CLI::ValidationError("serve", "takes no QUERY and no --batch");
+      }
+    }
     for (const auto& w : words) s.request.query += (s.request.query.empty() ? "" : " ") + w;
     const bool blank = s.request.query.find_first_not_of(" \t\r\n") == std::string::npos;
-    if (blank && s.request.like_id.empty() && s.batch_file.empty()) {
+    if (blank && s.request.like_id.empty() && s.batch_file.empty() && !serve->parsed()) {
       throw CLI::ValidationError("QUERY", "give a query (or --like ID, or --batch FILE)");
     }
     if (!s.timings_file.empty() && s.batch_file.empty()) {
@@ -158,6 +223,7 @@ int main(int argc, char** argv) {
   for (const auto& f : facets) s.request.facets.push_back(*dateline::parse_facet_field(f));
 
   try {
+    if (serve->parsed()) return run_server(s);
     dateline::Searcher searcher(s.db);
     const int code = s.batch_file.empty() ? run_one(s, searcher) : run_batch(s, searcher);
     std::cout.flush();

@@ -5,7 +5,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "errors.h"
+#include "dateline/errors.h"
 #include "line_reader.h"
 #include "test_support.h"
 

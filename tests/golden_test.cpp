@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "result_render.h"
+#include "dateline/render.h"
 #include "search_fixture.h"
 
 using namespace dateline;

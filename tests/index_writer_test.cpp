@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <set>
 
-#include "errors.h"
-#include "indexing_run.h"
+#include "dateline/errors.h"
+#include "dateline/indexing.h"
 #include "schema.h"
 #include "test_support.h"
 
@@ -166,7 +166,7 @@ TEST_CASE("articles without lang are detected, else get --lang", "[index]") {
                    "Energiepolitik beschlossen, die im kommenden Jahr gelten sollen.\"}\n"
                    "{\"id\":\"short\",\"title\":\"123\"}\n");
   IndexingOptions options;
-  options.writer.default_lang = "fr";
+  options.index.default_lang = "fr";
   index_paths(db, {input.string()}, options);
   Xapian::Database reader(db.string());
   CHECK(reader.term_exists("Lde"));

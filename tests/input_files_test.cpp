@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "errors.h"
+#include "dateline/errors.h"
 #include "test_support.h"
 
 using namespace dateline;

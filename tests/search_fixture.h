@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "analyzer.h"
-#include "indexing_run.h"
-#include "search.h"
+#include "dateline/indexing.h"
+#include "dateline/search.h"
 #include "test_support.h"
 
 namespace dateline::test {

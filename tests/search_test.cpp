@@ -1,4 +1,4 @@
-#include "search.h"
+#include "dateline/search.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>

@@ -14,8 +14,8 @@
 #include <fstream>
 #include <thread>
 
-#include "compaction.h"
-#include "result_render.h"
+#include "dateline/index.h"
+#include "dateline/render.h"
 #include "search_fixture.h"
 #include "shard_layout.h"
 
@@ -58,8 +58,8 @@ std::vector<std::string> answers(const std::string& db, bool hits_only = false) 
 
 std::string index(const std::string& db, std::size_t shards) {
   IndexingOptions options;
-  options.shards = shards;
-  options.threads = shards;
+  options.index.shards = shards;
+  options.index.threads = shards;
   test::QuietObserver observer;
   const auto summary = run_indexing(db, {test::corpus_dir().string()}, options, observer);
   REQUIRE(summary.added == 411);
@@ -149,8 +149,8 @@ TEST_CASE("re-indexing an updated article into shards leaves one copy", "[shards
   const std::string db = (dir / "db").string();
   const auto input = dir / "a.jsonl";
   IndexingOptions options;
-  options.shards = 3;
-  options.threads = 2;
+  options.index.shards = 3;
+  options.index.threads = 2;
   test::QuietObserver observer;
   for (const char* body : {"First version about cocoa.", "Second version about coffee."}) {
     test::write_file(input, std::string("{\"id\":\"x1\",\"title\":\"T\",\"body\":\"") + body +
@@ -158,7 +158,7 @@ TEST_CASE("re-indexing an updated article into shards leaves one copy", "[shards
                                 "{\"id\":\"x2\",\"title\":\"Other\",\"body\":\"Unrelated.\"}\n");
     run_indexing(db, {input.string()}, options, observer);
   }
-  options.shards = 0;  // later runs use the shards the database has
+  options.index.shards = 0;  // later runs use the shards the database has
   const auto again = run_indexing(db, {input.string()}, options, observer);
   CHECK(again.unchanged == 2);
   Searcher searcher(db);

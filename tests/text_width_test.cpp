@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "result_render.h"
+#include "dateline/render.h"
 #include "utf8.h"
 
 using namespace dateline;

@@ -4,9 +4,11 @@
 #include <cstdint>
 #include <string>
 
+#include "dateline/export.h"
+
 namespace dateline {
 
-struct IndexSummary {
+struct DATELINE_API IndexSummary {
   std::uint64_t added = 0;
   std::uint64_t updated = 0;
   std::uint64_t unchanged = 0;

@@ -1,9 +1,10 @@
-#include "result_render.h"
+#include "dateline/render.h"
 
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "stored_article.h"
 #include "text_width.h"
 
 namespace dateline {
@@ -98,8 +99,10 @@ std::string render_json(const SearchResults& results, const SearchRequest& reque
     for (const auto& v : facet.values) values.push_back({{"value", v.value}, {"count", v.count}});
     j["facets"][facet_name(facet.field)] = values;
   }
-  return dump(j, 2);
+  return dump(j, options.compact ? -1 : 2);
 }
+
+std::string render_article_json(const Article& article) { return to_stored(article); }
 
 std::string render_jsonl(const SearchResults& results, const std::string& qid) {
   std::string out;
@@ -161,8 +164,8 @@ std::string render_text(const SearchResults& results, const RenderOptions& optio
     out += "\n";
   }
   char total[128];
-  std::snprintf(total, sizeof total, "%s%u result%s",
-                results.lower == results.upper ? "" : "about ", results.estimate,
+  std::snprintf(total, sizeof total, "%s%llu result%s",
+                results.lower == results.upper ? "" : "about ", static_cast<unsigned long long>(results.estimate),
                 results.estimate == 1 ? "" : "s");
   out += total;
   if (options.include_timing) {

@@ -1,0 +1,68 @@
+// Writing a Dateline database: add, replace and delete articles, commit; and compaction.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dateline/article.h"
+#include "dateline/export.h"
+
+namespace dateline {
+
+struct IndexOptions {
+  // Language for articles without `lang` whose language the detector cannot tell.
+  std::string default_lang = "en";
+  // Changes are committed each time this much article text has been added since the last
+  // commit: bounds both memory and the work an interruption can lose.
+  std::uint64_t commit_bytes = 32u << 20;
+  // Shards for a new database (0: one); an existing database keeps its own.
+  std::size_t shards = 0;
+  // Threads writing shards in parallel (at most one per shard; 1: the caller's thread only).
+  std::size_t threads = 1;
+};
+
+struct IndexCounts {
+  std::uint64_t added = 0, updated = 0, unchanged = 0, deleted = 0;
+};
+
+// A database opened for writing. One writer per database at a time (a second one gets
+// DatabaseError). Not thread-safe: call it from one thread (it may use worker threads itself).
+// Every change is inside a transaction, so the database on disk is always at a commit: an
+// interrupted run loses at most the changes since the last commit, and redoing them replaces
+// instead of doubling. Searchers see the changes after each commit.
+class DATELINE_API Index {
+ public:
+  // Opens the database folder at `path`, creating it when absent. Throws DatabaseError.
+  explicit Index(const std::string& path, const IndexOptions& options = {});
+  ~Index();  // drops uncommitted changes
+  Index(Index&&) noexcept;
+  Index& operator=(Index&&) noexcept;
+
+  // Adds `article` (its id must not be empty), replacing the one with the same id; skipped
+  // when unchanged since it was last indexed. An empty `lang` is detected. The work may be
+  // done on a worker thread: a failure (DatabaseError, e.g. disk full) is thrown by a later
+  // call, at the latest by commit().
+  void add(Article article);
+  // Removes the article with `id`, if there is one (see missing_ids()).
+  void remove(const std::string& id);
+  // Makes every change so far durable and visible to searchers. Throws DatabaseError.
+  void commit();
+
+  // What add() and remove() did, up to the last commit().
+  IndexCounts counts() const;
+  // Ids given to remove() that were not in the database, up to the last commit().
+  std::vector<std::string> missing_ids() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Compacts the database folder `dir` (one database or a stub of shards) into a single compact
+// database that replaces it. The new database is built beside the old one and swapped in only
+// when complete, so an interruption leaves the old one intact. Throws DatabaseError.
+DATELINE_API void compact_database(const std::string& dir);
+
+}  // namespace dateline

@@ -1,0 +1,61 @@
+// One run of the indexer over files, folders or stdin: read every input, write every good
+// article, delete what is asked, count everything. The indexer's main() is flags around this.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dateline/export.h"
+#include "dateline/index.h"
+#include "dateline/index_summary.h"
+
+namespace dateline {
+
+enum class InputFormat { kAuto, kJsonl, kText, kHtml };
+
+// "auto", "jsonl", "text" or "html"; nothing for anything else.
+DATELINE_API std::optional<InputFormat> parse_input_format(std::string_view name);
+
+// Settings every reader shares.
+struct ReaderOptions {
+  bool repair_utf8 = false;                  // U+FFFD for invalid sequences instead of skipping
+  std::size_t max_record_bytes = 16u << 20;  // a longer JSON line or file is a bad record
+};
+
+struct IndexingOptions {
+  InputFormat format = InputFormat::kAuto;  // kAuto: from each file's name
+  ReaderOptions reader{};
+  IndexOptions index{};
+  bool strict = false;  // stop at the first bad record and commit nothing
+  std::vector<std::string> delete_ids{};
+};
+
+struct IndexProgress {
+  std::uint64_t articles = 0;
+  std::uint64_t bytes_done = 0;
+  std::uint64_t bytes_total = 0;  // 0 when unknown (stdin)
+  double seconds = 0;
+};
+
+// Told what happens during a run, on the thread that called run_indexing().
+class DATELINE_API IndexingObserver {
+ public:
+  virtual ~IndexingObserver() = default;
+  // A bad record or a warning, as one line "FILE:LINE: message".
+  virtual void on_diagnostic(std::string_view line, bool is_error) = 0;
+  // Called every few hundred milliseconds.
+  virtual void on_progress(const IndexProgress& /*progress*/) {}
+};
+
+// Indexes `paths` (files, folders, "-" for JSON Lines on stdin) into the database at
+// `db_path`, then applies options.delete_ids. Bad records are reported and counted; fatal
+// problems (the database cannot be opened or written, an input path does not exist) throw
+// DatabaseError or InputError, with everything committed before kept.
+DATELINE_API IndexSummary run_indexing(const std::string& db_path,
+                                       const std::vector<std::string>& paths,
+                                       const IndexingOptions& options, IndexingObserver& observer);
+
+}  // namespace dateline

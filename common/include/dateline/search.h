@@ -1,0 +1,105 @@
+// Searching a Dateline database: the request, the results, and the Searcher that runs one on
+// the other. Ranking, paging, sorting, facets, more-like-this, "did you mean" and snippets.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "dateline/article.h"
+#include "dateline/export.h"
+
+namespace dateline {
+
+enum class SortOrder { kRelevance, kNewest, kOldest };
+enum class FacetField { kSource, kLang, kTag, kYear };
+
+// "relevance", "date" (newest first), "-date" (oldest first); nothing for anything else.
+DATELINE_API std::optional<SortOrder> parse_sort_order(std::string_view name);
+// "source", "lang", "tag", "year"; nothing for anything else.
+DATELINE_API std::optional<FacetField> parse_facet_field(std::string_view name);
+DATELINE_API std::string facet_name(FacetField field);
+
+struct SearchRequest {
+  std::string query{};    // the query language of the README; any bytes (invalid UTF-8 repaired)
+  std::string like_id{};  // when set: articles like this one (the query, if any, filters them)
+  std::uint32_t limit = 10;
+  std::uint32_t offset = 0;
+  SortOrder sort = SortOrder::kRelevance;
+  std::vector<FacetField> facets{};
+  std::size_t snippet_chars = 200;  // 0: no snippets
+  std::string lang{};  // stem the query in this language only; "" = every language of the database
+  // Matching stops after this long and returns the best hits found by then (0: no bound).
+  double time_limit_ms = 0;
+};
+
+using ByteRange = std::pair<std::uint32_t, std::uint32_t>;  // [start, end) in UTF-8 bytes
+
+// The passage of a text that best shows why it matched.
+struct Snippet {
+  std::string text{};                   // whitespace runs collapsed to one space; "…" where cut
+  std::vector<ByteRange> highlights{};  // into `text`, in order, on character boundaries
+};
+
+struct SearchHit {
+  std::uint32_t rank = 0;  // 1-based, counting from the first hit of the whole result
+  double score = 0;
+  Article article{};
+  Snippet snippet{};
+  std::vector<ByteRange> title_highlights{};  // into article.title
+};
+
+struct FacetValue {
+  std::string value{};
+  std::uint64_t count = 0;
+};
+
+struct Facet {
+  FacetField field = FacetField::kSource;
+  std::vector<FacetValue> values{};  // most frequent first, ties by value
+};
+
+struct SearchResults {
+  std::string query{};                               // as searched (after UTF-8 repair)
+  std::uint64_t estimate = 0, lower = 0, upper = 0;  // how many articles match in all
+  std::vector<SearchHit> hits{};
+  std::vector<Facet> facets{};              // one per requested field, in request order
+  std::optional<std::string> suggestion{};  // the query with likely misspellings corrected
+  std::string note{};                       // e.g. why the query was searched as plain words
+  double took_ms = 0;
+};
+
+// A read-only view of one database (a folder, or a stub file listing local or remote shards).
+// Each search sees the database's latest commit: an indexer may write to it meanwhile.
+// Not thread-safe: open one Searcher per thread (they are cheap; the OS caches the files).
+class DATELINE_API Searcher {
+ public:
+  // Throws DatabaseError when the database is missing, unreadable, or of another schema.
+  explicit Searcher(const std::string& path);
+  ~Searcher();
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+
+  // Runs `request`. A query that does not parse is searched as plain words (see `note`).
+  // Throws DatabaseError when the database cannot be read.
+  SearchResults search(const SearchRequest& request);
+
+  // The stored article with `id`, or nothing. Throws DatabaseError.
+  std::optional<Article> article(const std::string& id);
+
+  // How many articles the database holds (at its latest commit). Throws DatabaseError.
+  std::uint64_t document_count();
+
+  // The database path this searcher was opened with.
+  const std::string& path() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dateline

@@ -1,0 +1,78 @@
+#include "search_params.h"
+
+#include <charconv>
+#include <optional>
+
+#include "utf8.h"
+
+namespace dateline {
+namespace {
+
+// A plain decimal number no larger than `max` ("10"; not "-1", "1e3", " 1" or "0x10").
+std::optional<std::uint32_t> bounded_number(const std::string& text, std::uint32_t max) {
+  std::uint32_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || text.empty() || value > max) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+// Shown in error messages: what the client sent, made printable and short.
+std::string shown(const std::string& value) {
+  std::string text = utf8::is_valid(value) ? value : utf8::repair(value);
+  if (text.size() > 60) {
+    std::size_t cut = 60;
+    while (cut > 0 && !utf8::is_boundary(text, cut)) --cut;
+    text = text.substr(0, cut) + "…";
+  }
+  for (char& c : text) {
+    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  }
+  return text;
+}
+
+}  // namespace
+
+std::variant<SearchRequest, std::string> search_request_from(const QueryParams& params,
+                                                             const ServerOptions& options) {
+  SearchRequest request;
+  request.time_limit_ms = options.query_time_limit_ms;
+  for (const auto& [name, value] : params) {
+    if (name == "q") {
+      request.query = value;
+    } else if (name == "like") {
+      request.like_id = value;
+    } else if (name == "lang") {
+      request.lang = value;
+    } else if (name == "limit" || name == "offset" || name == "snippet_chars") {
+      const std::uint32_t max = name == "limit"    ? options.max_limit
+                                : name == "offset" ? options.max_offset
+                                                   : 2000;
+      const auto number = bounded_number(value, max);
+      if (!number) {
+        return name + " must be a whole number from 0 to " + std::to_string(max) + ", not \"" +
+               shown(value) + "\"";
+      }
+      if (name == "limit") request.limit = *number;
+      if (name == "offset") request.offset = *number;
+      if (name == "snippet_chars") request.snippet_chars = *number;
+    } else if (name == "sort") {
+      const auto sort = parse_sort_order(value);
+      if (!sort) return "sort must be relevance, date or -date, not \"" + shown(value) + "\"";
+      request.sort = *sort;
+    } else if (name == "facet") {
+      const auto field = parse_facet_field(value);
+      if (!field) return "facet must be source, lang, tag or year, not \"" + shown(value) + "\"";
+      request.facets.push_back(*field);
+    } else {
+      return "unknown parameter \"" + shown(name) +
+             "\" (known: q, limit, offset, sort, facet, snippet_chars, lang, like)";
+    }
+  }
+  const bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
+  if (blank && request.like_id.empty()) return "give a query: /search?q=...";
+  return request;
+}
+
+}  // namespace dateline
