@@ -27,5 +27,6 @@ install(FILES ${PROJECT_BINARY_DIR}/DatelineConfig.cmake
               ${PROJECT_SOURCE_DIR}/cmake/DatelineDependencies.cmake
         DESTINATION ${config_dir})
 
+file(RELATIVE_PATH DATELINE_PC_TO_PREFIX "/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/")
 configure_file(${PROJECT_SOURCE_DIR}/cmake/dateline.pc.in ${PROJECT_BINARY_DIR}/dateline.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/dateline.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "stored_article.h"
 #include "text_width.h"
 
 namespace dateline {
@@ -102,7 +101,18 @@ std::string render_json(const SearchResults& results, const SearchRequest& reque
   return dump(j, options.compact ? -1 : 2);
 }
 
-std::string render_article_json(const Article& article) { return to_stored(article); }
+std::string render_article_json(const Article& a) {
+  const Json j{{"id", a.id},
+               {"title", a.title},
+               {"body", a.body},
+               {"date", or_null(a.date)},
+               {"author", a.authors},
+               {"source", or_null(a.source)},
+               {"url", or_null(a.url)},
+               {"lang", or_null(a.lang)},
+               {"tags", a.tags}};
+  return dump(j, -1);
+}
 
 std::string render_jsonl(const SearchResults& results, const std::string& qid) {
   std::string out;
@@ -164,9 +174,9 @@ std::string render_text(const SearchResults& results, const RenderOptions& optio
     out += "\n";
   }
   char total[128];
-  std::snprintf(total, sizeof total, "%s%llu result%s",
-                results.lower == results.upper ? "" : "about ", static_cast<unsigned long long>(results.estimate),
-                results.estimate == 1 ? "" : "s");
+  std::snprintf(
+      total, sizeof total, "%s%llu result%s", results.lower == results.upper ? "" : "about ",
+      static_cast<unsigned long long>(results.estimate), results.estimate == 1 ? "" : "s");
   out += total;
   if (options.include_timing) {
     char took[48];

@@ -2,6 +2,7 @@
 // running the built executables, and where the test data lives.
 #pragma once
 
+#include <concepts>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -65,6 +66,10 @@ CommandResult run(const std::string& command, const std::string& stdin_path = "/
 
 // Quotes a string for the shell.
 std::string quote(std::string_view text);
+template <typename Path>
+requires std::same_as<Path, std::filesystem::path> std::string quote(const Path& path) {
+  return quote(std::string_view(path.native()));
+}
 
 inline const std::string kIndexer = DATELINE_INDEXER;
 inline const std::string kSearcher = DATELINE_SEARCHER;

@@ -28,7 +28,8 @@ DATELINE_API std::string render_text(const SearchResults& results, const RenderO
 DATELINE_API std::string render_ids(const SearchResults& results);
 // TREC run lines: "qid Q0 id rank score dateline".
 DATELINE_API std::string render_trec(const SearchResults& results, const std::string& qid);
-// An article as the JSON object of the input format (PRODUCT.md section 1).
+// An article as one JSON object with every field of the input format (PRODUCT.md section 1):
+// id, title, body, date, author, source, url, lang, tags; unknown values null or [].
 DATELINE_API std::string render_article_json(const Article& article);
 
 // `text` with the ranges wrapped in ANSI bold yellow (or left plain without colour).
