@@ -1,6 +1,7 @@
 // The HTTP server: cpp-httplib's listener and worker threads, a pool of Searchers (one per
 // request under way), and the routes of server.h.
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <cctype>
@@ -224,6 +225,13 @@ HttpServer::HttpServer(const std::string& db_path, ServerOptions options)
   s.server.set_keep_alive_timeout(s.options.io_timeout_seconds);
   s.server.set_payload_max_length(64 * 1024);  // the API takes no bodies; refuse big ones early
   s.add_routes();
+  // cpp-httplib listens with a backlog of 5: a burst of clients then overflows the accept
+  // queue, and their connections stall for seconds. Keep the socket to deepen the backlog.
+  int listener = -1;
+  s.server.set_socket_options([&listener](int fd) {
+    httplib::default_socket_options(fd);
+    listener = fd;
+  });
   const bool bound = s.options.port == 0
                          ? (s.port = s.server.bind_to_any_port(s.options.host)) > 0
                          : s.server.bind_to_port(s.options.host, s.port = s.options.port);
@@ -231,6 +239,7 @@ HttpServer::HttpServer(const std::string& db_path, ServerOptions options)
     throw ServerError("cannot listen on " + s.options.host + ":" + std::to_string(s.options.port) +
                       " (port in use, or not an address of this machine)");
   }
+  if (listener >= 0) ::listen(listener, SOMAXCONN);
 }
 
 HttpServer::~HttpServer() { stop(); }
