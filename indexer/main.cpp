@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -57,6 +58,9 @@ class TerminalObserver final : public dateline::IndexingObserver {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Past a file-size limit, write() should fail with EFBIG, to be reported like a full disk
+  // (exit 2, the last commit kept), instead of the signal killing the process.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"Index news articles (JSON Lines, plain text, HTML) into a Dateline database."};
   app.set_version_flag("--version", "indexer (Dateline) 0.1.0");
 

@@ -1,7 +1,7 @@
 // Interrupted indexing (PRODUCT.md section 3): an indexer killed with SIGKILL at random moments
 // leaves a database that opens, at its last commit, with no article twice; running the same
 // command again completes the work with nothing lost or doubled and every article at its
-// latest content.
+// latest content. A disk that fills up likewise keeps the last commit, and a re-run completes.
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -124,4 +124,44 @@ TEST_CASE("SIGKILL at random moments loses nothing committed and doubles nothing
       "crash safety: %d of %d runs killed mid-run; documents after each kill:%s; "
       "final %zu articles, each once, latest\n",
       killed_mid_run, kKills, committed_at_kills.c_str(), total);
+}
+
+TEST_CASE("a disk that fills up mid-run stops with exit 2 and keeps the last commit",
+          "[crash][slow]") {
+  std::vector<Article> articles;
+  for (const auto& entry : std::filesystem::directory_iterator(test::corpus_dir() / "news")) {
+    for (auto& a : test::read_articles(entry.path())) articles.push_back(std::move(a));
+  }
+  const std::size_t total = articles.size() * kCopies;
+  test::TempDir dir;
+  const std::string db = (dir / "db").string();
+  const auto input = dir / "articles.jsonl";
+  test::write_file(input, make_input(articles, 1));
+  const std::string command = test::quote(test::kIndexer) + " --db " + test::quote(db) +
+                              " --commit-mb 0.5 --progress never " + test::quote(input.string());
+
+  // No file of the database may grow past 3 MB: the space runs out part-way through.
+  REQUIRE(test::run("command -v prlimit").exit_code == 0);
+  const auto full = test::run("prlimit --fsize=3000000 " + command);
+  INFO(full.err);
+  CHECK(full.exit_code == 2);
+  CHECK(full.err.find("indexer: " + db) != std::string::npos);
+  CHECK(full.err.find("File too large") != std::string::npos);  // the system's own reason
+  const auto partial = id_counts(db);                           // opens, at its last commit
+  CHECK(partial.size() < total);
+  for (const auto& [term, n] : partial) {
+    if (n != 1) FAIL(term << " is in the database " << n << " times");
+  }
+
+  // With space again, the same command completes the work.
+  const auto again = test::run(command);
+  INFO(again.err);
+  REQUIRE(again.exit_code == 0);
+  const auto counts = id_counts(db);
+  CHECK(counts.size() == total);
+  for (const auto& [term, n] : counts) {
+    if (n != 1) FAIL(term << " is in the database " << n << " times");
+  }
+  std::printf("disk full: stopped with %zu of %zu articles committed; the re-run completed\n",
+              partial.size(), total);
 }
