@@ -201,20 +201,22 @@ std::optional<Article> Searcher::Impl::article(const std::string& id) {
 }
 
 SearchResults Searcher::Impl::search(const SearchRequest& request) {
-  // Each search sees the latest commit; a commit during a long read makes Xapian throw
-  // DatabaseModifiedError, and then the search is run once more on the newer revision.
-  try {
-    refresh();
-    return run(request);
-  } catch (const Xapian::DatabaseModifiedError&) {
-    refresh();
-  } catch (const Xapian::Error& e) {
-    throw DatabaseError(path_ + ": search failed: " + e.get_description());
-  }
-  try {
-    return run(request);
-  } catch (const Xapian::Error& e) {
-    throw DatabaseError(path_ + ": search failed: " + e.get_description());
+  // Each search sees the latest commit. Xapian keeps the revision a reader is on until the
+  // writer's second commit after it; a search overtaken by two commits throws
+  // DatabaseModifiedError and is run again on the newest revision, a few times at most.
+  constexpr int kAttempts = 5;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      refresh();
+      return run(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kAttempts) {
+        throw DatabaseError(path_ + ": search failed: the database changed " +
+                            std::to_string(kAttempts) + " times during it");
+      }
+    } catch (const Xapian::Error& e) {
+      throw DatabaseError(path_ + ": search failed: " + e.get_description());
+    }
   }
 }
 
