@@ -21,6 +21,22 @@ void tidy_list(std::vector<std::string>& values) {
   std::erase_if(values, [](const std::string& v) { return v.empty(); });
 }
 
+// Control characters (C0 but tab and line ends, DEL, C1) become spaces: they mean nothing in
+// an article, and printed raw they would drive the reader's terminal (an escape sequence in a
+// title could rewrite the screen of whoever searches).
+void blank_control_characters(std::string& text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      text[i] = ' ';
+    } else if (c == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      text.replace(i, 2, " ");
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> apply_date(Article& article, std::string_view raw_date) {
@@ -79,6 +95,13 @@ std::optional<std::string_view> checked_text(std::string_view text, std::string&
 }
 
 void tidy_fields(Article& article) {
+  for (std::string* field :
+       {&article.id, &article.title, &article.body, &article.source, &article.url}) {
+    blank_control_characters(*field);
+  }
+  for (auto* list : {&article.authors, &article.tags}) {
+    for (std::string& value : *list) blank_control_characters(value);
+  }
   for (std::string* field : {&article.id, &article.title, &article.source, &article.url}) {
     *field = trimmed(*field);
   }

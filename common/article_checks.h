@@ -30,7 +30,8 @@ std::optional<std::string_view> checked_text(std::string_view text, std::string&
                                              const ReaderOptions& options, ArticleSink& sink,
                                              const Location& where);
 
-// Trims surrounding whitespace of every single-line field and drops empty authors and tags.
+// Turns control characters (C0 but tab and line ends, DEL, C1) into spaces in every field,
+// trims surrounding whitespace of every single-line field and drops empty authors and tags.
 void tidy_fields(Article& article);
 
 }  // namespace dateline

@@ -106,36 +106,3 @@ TEST_CASE("batch mode runs every query in one process, with timings", "[searcher
   REQUIRE(t.size() == 3);
   CHECK(t[2].starts_with("q3\t"));
 }
-
-TEST_CASE("hostile queries never crash or hang: exit 0 or 1, a note when reparsed",
-          "[searcher-cli]") {
-  struct Case {
-    std::string query;
-    bool note;
-  };
-  std::string long_query;
-  for (int i = 0; i < 1000; ++i) long_query += "oil gas ";
-  const std::vector<Case> cases = {
-      {"\"unbalanced quote", true},
-      {"AND", true},
-      {"OR OR OR", true},
-      {"*", true},
-      {"((((oil", true},
-      {"oil)))", true},
-      {"NEAR", true},
-      {"-", false},
-      {"title:", true},
-      {long_query, false},
-      {std::string(10000, 'x'), false},
-      {"oil\x01\x02\x7f gas", false},
-      {"caf\xC3 \xFF\xFE", true},
-      {std::string(5000, '('), true},
-      {"date:0000-00-00", true},
-  };
-  for (const auto& c : cases) {
-    INFO(c.query.substr(0, 60));
-    const auto r = run(searcher("--format ids -- " + quote(c.query)));
-    CHECK((r.exit_code == 0 || r.exit_code == 1));
-    if (c.note) CHECK_THAT(r.err, Catch::Contains("note:"));
-  }
-}
