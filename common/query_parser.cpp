@@ -1,6 +1,8 @@
 #include "query_parser.h"
 
+#include <algorithm>
 #include <cctype>
+#include <optional>
 #include <stdexcept>
 
 #include "date.h"
@@ -346,6 +348,37 @@ ParsedQuery parse_query(std::string_view text) {
     result.root = plain_words(text);
   }
   return result;
+}
+
+namespace {
+
+// Plain words under `n`, or nothing when `n` holds anything else. Punctuation typed on its own
+// (the "," of "System), an") counts as no word and no operator.
+std::optional<std::size_t> count_plain_words(const QueryNode& n) {
+  if (n.kind == QueryNode::Kind::kWord) {
+    const bool has_letters = std::any_of(n.text.begin(), n.text.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    });
+    if (!has_letters) return 0;
+    if (n.field != QueryField::kAny) return std::nullopt;
+    return 1;
+  }
+  if (n.kind != QueryNode::Kind::kGroup) return std::nullopt;
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < n.children.size(); ++i) {
+    const auto inside = count_plain_words(n.children[i]);
+    if (!inside || n.occurs[i] != QueryNode::Occur::kShould) return std::nullopt;
+    words += *inside;
+  }
+  return words;
+}
+
+}  // namespace
+
+std::size_t plain_word_count(const QueryNode& root) {
+  // Words in parentheses among others ("TSS (Time Sharing System), an operating system") are
+  // still just words.
+  return count_plain_words(root).value_or(0);
 }
 
 }  // namespace dateline

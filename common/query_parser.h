@@ -54,6 +54,10 @@ struct ParsedQuery {
 // as plain words (operators and syntax characters dropped), which is what gets searched.
 ParsedQuery parse_query(std::string_view text);
 
+// How many plain words the query is, when it is nothing but words to rank by (no operators,
+// phrases, prefixes, fields or dates): a natural-language query. 0 for any other query.
+std::size_t plain_word_count(const QueryNode& root);
+
 // "title", "author", ... as typed before ':'; nothing for other text.
 std::optional<QueryField> field_from_name(std::string_view name);
 

@@ -10,6 +10,7 @@
 #include "database_meta.h"
 #include "dateline/errors.h"
 #include "document_builder.h"
+#include "feedback.h"
 #include "query_builder.h"
 #include "query_parser.h"
 #include "schema.h"
@@ -82,21 +83,19 @@ Facet count_facet(FacetField field, const Xapian::ValueCountMatchSpy& spy) {
   return facet;
 }
 
-// Accepts the stemmed terms of an article for "more like this": words, not ids or fields.
-class StemTermsOnly : public Xapian::ExpandDecider {
- public:
-  bool operator()(const std::string& term) const override {
-    return term.size() > 3 && term[0] == schema::kStemPrefix[0] &&
-           !std::isupper(static_cast<unsigned char>(term[1]));
-  }
-};
-
 }  // namespace
 
 std::optional<SortOrder> parse_sort_order(std::string_view name) {
   if (name == "relevance") return SortOrder::kRelevance;
   if (name == "date") return SortOrder::kNewest;
   if (name == "-date") return SortOrder::kOldest;
+  return std::nullopt;
+}
+
+std::optional<Feedback> parse_feedback(std::string_view name) {
+  if (name == "auto") return Feedback::kAuto;
+  if (name == "always") return Feedback::kAlways;
+  if (name == "never") return Feedback::kNever;
   return std::nullopt;
 }
 
@@ -251,7 +250,7 @@ std::optional<Xapian::Query> Searcher::Impl::like_query(const std::string& id) {
   rset.add_document(*it);
   Xapian::Enquire expand(db_);
   expand.set_query(Xapian::Query(term));
-  const StemTermsOnly decider;
+  const StemmedWordsOnly decider;
   const Xapian::ESet eset = expand.get_eset(40, rset, &decider);
   return Xapian::Query(Xapian::Query::OP_AND_NOT,
                        Xapian::Query(Xapian::Query::OP_OR, eset.begin(), eset.end()),
@@ -301,6 +300,16 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
+  if (request.time_limit_ms > 0) enquire.set_time_limit(request.time_limit_ms / 1000.0);
+  const bool natural_language =
+      parsed.root && request.like_id.empty() && plain_word_count(*parsed.root) >= kFeedbackMinWords;
+  if (request.sort == SortOrder::kRelevance &&
+      (request.feedback == Feedback::kAlways ||
+       (request.feedback == Feedback::kAuto && natural_language))) {
+    query = with_feedback(enquire, query);
+    enquire.set_query(query);
+    results.feedback = true;
+  }
   Xapian::MultiValueKeyMaker by_date;
   set_order(enquire, request.sort, by_date);
   // Xapian's own ValueCountMatchSpy, so that facets work on remote shards too.
@@ -311,7 +320,6 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
   }
   // Facet counts must cover every match, so ask Xapian to look at all of them.
   const Xapian::doccount check_at_least = request.facets.empty() ? 0 : db_.get_doccount();
-  if (request.time_limit_ms > 0) enquire.set_time_limit(request.time_limit_ms / 1000.0);
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
   results.estimate = mset.get_matches_estimated();
   results.lower = mset.get_matches_lower_bound();

@@ -61,13 +61,17 @@ std::variant<SearchRequest, std::string> search_request_from(const QueryParams& 
       const auto sort = parse_sort_order(value);
       if (!sort) return "sort must be relevance, date or -date, not \"" + shown(value) + "\"";
       request.sort = *sort;
+    } else if (name == "feedback") {
+      const auto feedback = parse_feedback(value);
+      if (!feedback) return "feedback must be auto, always or never, not \"" + shown(value) + "\"";
+      request.feedback = *feedback;
     } else if (name == "facet") {
       const auto field = parse_facet_field(value);
       if (!field) return "facet must be source, lang, tag or year, not \"" + shown(value) + "\"";
       request.facets.push_back(*field);
     } else {
       return "unknown parameter \"" + shown(name) +
-             "\" (known: q, limit, offset, sort, facet, snippet_chars, lang, like)";
+             "\" (known: q, limit, offset, sort, facet, snippet_chars, lang, like, feedback)";
     }
   }
   const bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;

@@ -183,6 +183,11 @@ int main(int argc, char** argv) {
   app.add_option("--lang", s.request.lang,
                  "Language of the query (BCP 47); default: every language of the database");
   app.add_option("--like", s.request.like_id, "Articles like the one with this id");
+  std::string feedback = "auto";
+  app.add_option("--feedback", feedback,
+                 "Reorder hits by the telling words of the best ones: auto (for queries of 4 or "
+                 "more plain words), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--batch", s.batch_file, "Run every qid<TAB>query line of this file");
   app.add_option("--timings", s.timings_file, "With --batch: write qid<TAB>milliseconds here");
   app.add_option("QUERY", words, "The query (see the README for the syntax)");
@@ -220,6 +225,7 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitHits : kExitError;
   }
   s.request.sort = *dateline::parse_sort_order(sort);
+  s.request.feedback = *dateline::parse_feedback(feedback);
   for (const auto& f : facets) s.request.facets.push_back(*dateline::parse_facet_field(f));
 
   try {

@@ -122,3 +122,25 @@ TEST_CASE("an empty or blank query has nothing to search", "[query]") {
     CHECK_FALSE(parsed.root.has_value());
   }
 }
+
+TEST_CASE("plain word counts tell natural-language queries from the rest", "[query]") {
+  const std::vector<std::pair<std::string, std::size_t>> cases = {
+      {"cocoa", 1},
+      {"what did the producers decide", 5},
+      {"TSS (Time Sharing System), an operating system", 7},
+      {"the crystalline lens in vertebrates, including humans.", 7},
+      {"oil \"crude prices\" opec", 0},
+      {"oil AND gas coal", 0},
+      {"+oil gas coal", 0},
+      {"oil -gas coal", 0},
+      {"title:oil gas coal", 0},
+      {"oil gas date:1987", 0},
+      {"export* prices", 0},
+  };
+  for (const auto& [query, count] : cases) {
+    INFO(query);
+    const auto parsed = parse_query(query);
+    REQUIRE(parsed.root);
+    CHECK(plain_word_count(*parsed.root) == count);
+  }
+}

@@ -1,7 +1,8 @@
 #include "dateline/search.h"
 
-#include <algorithm>
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <functional>
 #include <set>
 
@@ -240,4 +241,35 @@ TEST_CASE("misspelt words get a suggestion that is in the database", "[search]")
     CHECK(*results.suggestion == c.suggestion);
   }
   CHECK_FALSE(search("petroleum").suggestion.has_value());
+}
+
+TEST_CASE("feedback reorders the hits of natural-language queries and changes nothing else",
+          "[search][feedback]") {
+  const std::string sentence = "what did the oil producing countries decide about prices";
+  SearchRequest never;
+  never.feedback = Feedback::kNever;
+  const auto plain = test::search_all(sentence, never);
+  const auto fed = test::search_all(sentence);
+  CHECK(fed.feedback);
+  CHECK_FALSE(plain.feedback);
+  // The same articles match, with the same totals; only the order may differ.
+  auto a = test::ids(plain), b = test::ids(fed);
+  CHECK(fed.estimate == plain.estimate);
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  CHECK(a == b);
+  CHECK(test::ids(fed) != test::ids(plain));
+
+  // Not for keyword queries, operators, or other orders than relevance; unless asked.
+  CHECK_FALSE(test::search("oil prices opec").feedback);
+  CHECK_FALSE(test::search("\"oil producing\" countries decide about prices").feedback);
+  CHECK_FALSE(test::search("oil producing countries decide title:prices").feedback);
+  SearchRequest by_date;
+  by_date.sort = SortOrder::kNewest;
+  CHECK_FALSE(test::search(sentence, by_date).feedback);
+  SearchRequest always;
+  always.feedback = Feedback::kAlways;
+  CHECK(test::search("oil", always).feedback);
+  // Parenthesised words among words are still plain words.
+  CHECK(test::search("oil (producing countries) decide prices").feedback);
 }

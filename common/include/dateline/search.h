@@ -17,9 +17,16 @@ namespace dateline {
 
 enum class SortOrder { kRelevance, kNewest, kOldest };
 enum class FacetField { kSource, kLang, kTag, kYear };
+// Pseudo-relevance feedback: reordering the hits by the telling words of the best ones.
+// kAuto: for natural-language queries (at least kFeedbackMinWords plain words, no operators),
+// ranked by relevance; kAlways: every query ranked by relevance; kNever: none.
+enum class Feedback { kAuto, kAlways, kNever };
+inline constexpr std::size_t kFeedbackMinWords = 4;
 
 // "relevance", "date" (newest first), "-date" (oldest first); nothing for anything else.
 DATELINE_API std::optional<SortOrder> parse_sort_order(std::string_view name);
+// "auto", "always", "never"; nothing for anything else.
+DATELINE_API std::optional<Feedback> parse_feedback(std::string_view name);
 // "source", "lang", "tag", "year"; nothing for anything else.
 DATELINE_API std::optional<FacetField> parse_facet_field(std::string_view name);
 DATELINE_API std::string facet_name(FacetField field);
@@ -35,6 +42,8 @@ struct SearchRequest {
   std::string lang{};  // stem the query in this language only; "" = every language of the database
   // Matching stops after this long and returns the best hits found by then (0: no bound).
   double time_limit_ms = 0;
+  // Feedback never changes which articles match (nor totals or facets), only their order.
+  Feedback feedback = Feedback::kAuto;
 };
 
 using ByteRange = std::pair<std::uint32_t, std::uint32_t>;  // [start, end) in UTF-8 bytes
@@ -70,6 +79,7 @@ struct SearchResults {
   std::vector<Facet> facets{};              // one per requested field, in request order
   std::optional<std::string> suggestion{};  // the query with likely misspellings corrected
   std::string note{};                       // e.g. why the query was searched as plain words
+  bool feedback = false;                    // whether pseudo-relevance feedback ordered the hits
   double took_ms = 0;
 };
 

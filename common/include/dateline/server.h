@@ -1,5 +1,6 @@
 // The HTTP JSON API and search page (`searcher serve`, PRODUCT.md section 4):
-//   GET /search?q=&limit=&offset=&sort=&facet=&snippet_chars=&lang=&like=  the CLI's JSON
+//   GET /search?q=&limit=&offset=&sort=&facet=&snippet_chars=&lang=&like=&feedback=
+//                 the CLI's JSON
 //   GET /doc/ID   the whole article          GET /health   {"status":"ok",...}
 //   GET /         the search page
 // Bad parameters get 400 with {"error": "..."}, unknown ids and paths 404.
