@@ -16,7 +16,8 @@ for _ in $(seq 100); do grep -q "serving" "$log" && break; sleep 0.05; done
 port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$log")
 url="http://127.0.0.1:$port/?q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$query")"
 chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
-  --disable-component-update --disable-sync --user-data-dir="$profile" --hide-scrollbars \
+  --disable-component-update --disable-sync --disable-dev-shm-usage --user-data-dir="$profile" \
+  --hide-scrollbars \
   --window-size=1200,900 --virtual-time-budget=5000 --screenshot=docs/search-page.png "$url" \
   2>/dev/null
 echo "docs/search-page.png: $url"

@@ -19,6 +19,7 @@ std::string rendered_dom(const std::string& url, const test::TempDir& dir) {
   const auto r = test::run(
       "chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
       "--disable-background-networking --disable-component-update --disable-sync "
+      "--disable-dev-shm-usage "
       "--user-data-dir=" +
       test::quote(dir / "profile") + " --virtual-time-budget=10000 --dump-dom " + test::quote(url));
   INFO(r.err);

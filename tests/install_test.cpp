@@ -50,7 +50,8 @@ TEST_CASE("the example builds against the installed CMake package and finds its 
       const auto configured =
           run(quote(kCmake) + " -S " + quote(std::string(DATELINE_SOURCE_DIR) + "/examples") +
               " -B " + quote(build) + " -DCMAKE_PREFIX_PATH=" + quote(tmp / "prefix") +
-              " -DCMAKE_CXX_COMPILER=" + quote(kCompiler) + " -DEXAMPLE_STATIC=" + linkage);
+              " -DCMAKE_CXX_COMPILER=" + quote(kCompiler) + " -DEXAMPLE_STATIC=" + linkage +
+              " -G Ninja");
       INFO(configured.out << configured.err);
       REQUIRE(configured.exit_code == 0);
       const auto built = run(quote(kCmake) + " --build " + quote(build));
