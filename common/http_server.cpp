@@ -64,20 +64,6 @@ void send_json(httplib::Response& res, int status, const std::string& body) {
   res.set_content(body, "application/json; charset=utf-8");
 }
 
-// A request target fit for a log line: valid UTF-8, no control characters, not too long.
-std::string loggable(const std::string& target) {
-  std::string text = utf8::is_valid(target) ? target : utf8::repair(target);
-  if (text.size() > 300) {
-    std::size_t cut = 300;
-    while (cut > 0 && !utf8::is_boundary(text, cut)) --cut;
-    text = text.substr(0, cut) + "…";
-  }
-  for (char& c : text) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
-  }
-  return text;
-}
-
 // Every '%' followed by two hex digits.
 bool valid_percent_encoding(std::string_view target) {
   for (std::size_t i = target.find('%'); i != std::string_view::npos; i = target.find('%', i + 1)) {
@@ -184,7 +170,7 @@ void HttpServer::Impl::document(const httplib::Request& req, httplib::Response& 
   const auto article = searcher->article(id);
   pool.give_back(std::move(searcher));
   if (!article) {
-    send_json(res, 404, error_json("no article with id " + loggable(id)));
+    send_json(res, 404, error_json("no article with id " + utf8::excerpt(id, 300)));
     return;
   }
   send_json(res, 200, render_article_json(*article));
@@ -208,9 +194,9 @@ void HttpServer::Impl::log(const httplib::Request& req, const httplib::Response&
   char timing[32];
   std::snprintf(timing, sizeof timing, "%.1f ms", ms);
   const std::string client = req.remote_addr.empty() ? "-" : req.remote_addr;
-  const std::string line = client + " \"" + req.method + " " + loggable(req.target) + "\" " +
-                           std::to_string(res.status) + " " + std::to_string(res.body.size()) +
-                           " " + timing;
+  const std::string line = client + " \"" + req.method + " " + utf8::excerpt(req.target, 300) +
+                           "\" " + std::to_string(res.status) + " " +
+                           std::to_string(res.body.size()) + " " + timing;
   std::lock_guard lock(log_mutex);
   options.access_log(line);
 }

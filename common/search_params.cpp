@@ -18,20 +18,6 @@ std::optional<std::uint32_t> bounded_number(const std::string& text, std::uint32
   return value;
 }
 
-// Shown in error messages: what the client sent, made printable and short.
-std::string shown(const std::string& value) {
-  std::string text = utf8::is_valid(value) ? value : utf8::repair(value);
-  if (text.size() > 60) {
-    std::size_t cut = 60;
-    while (cut > 0 && !utf8::is_boundary(text, cut)) --cut;
-    text = text.substr(0, cut) + "…";
-  }
-  for (char& c : text) {
-    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
-  }
-  return text;
-}
-
 }  // namespace
 
 std::variant<SearchRequest, std::string> search_request_from(const QueryParams& params,
@@ -52,25 +38,28 @@ std::variant<SearchRequest, std::string> search_request_from(const QueryParams& 
       const auto number = bounded_number(value, max);
       if (!number) {
         return name + " must be a whole number from 0 to " + std::to_string(max) + ", not \"" +
-               shown(value) + "\"";
+               utf8::excerpt(value, 60) + "\"";
       }
       if (name == "limit") request.limit = *number;
       if (name == "offset") request.offset = *number;
       if (name == "snippet_chars") request.snippet_chars = *number;
     } else if (name == "sort") {
       const auto sort = parse_sort_order(value);
-      if (!sort) return "sort must be relevance, date or -date, not \"" + shown(value) + "\"";
+      if (!sort)
+        return "sort must be relevance, date or -date, not \"" + utf8::excerpt(value, 60) + "\"";
       request.sort = *sort;
     } else if (name == "feedback") {
       const auto feedback = parse_feedback(value);
-      if (!feedback) return "feedback must be auto, always or never, not \"" + shown(value) + "\"";
+      if (!feedback)
+        return "feedback must be auto, always or never, not \"" + utf8::excerpt(value, 60) + "\"";
       request.feedback = *feedback;
     } else if (name == "facet") {
       const auto field = parse_facet_field(value);
-      if (!field) return "facet must be source, lang, tag or year, not \"" + shown(value) + "\"";
+      if (!field)
+        return "facet must be source, lang, tag or year, not \"" + utf8::excerpt(value, 60) + "\"";
       request.facets.push_back(*field);
     } else {
-      return "unknown parameter \"" + shown(name) +
+      return "unknown parameter \"" + utf8::excerpt(name, 60) +
              "\" (known: q, limit, offset, sort, facet, snippet_chars, lang, like, feedback)";
     }
   }

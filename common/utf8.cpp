@@ -42,4 +42,17 @@ std::vector<std::size_t> char_starts(std::string_view text) {
   return starts;
 }
 
+std::string excerpt(std::string_view bytes, std::size_t max_bytes) {
+  std::string text = repair(bytes);
+  if (text.size() > max_bytes) {
+    std::size_t cut = max_bytes;
+    while (cut > 0 && !is_boundary(text, cut)) --cut;
+    text = text.substr(0, cut) + "…";
+  }
+  for (char& c : text) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  }
+  return text;
+}
+
 }  // namespace dateline::utf8

@@ -45,10 +45,7 @@ struct ReaderLog {
 
 TEST_CASE("searches answer correctly while an indexer commits into the same database",
           "[concurrency]") {
-  std::vector<Article> articles;
-  for (const auto& entry : std::filesystem::directory_iterator(test::corpus_dir() / "news")) {
-    for (auto& a : test::read_articles(entry.path())) articles.push_back(std::move(a));
-  }
+  const std::vector<Article> articles = test::corpus_news_articles();
   test::TempDir dir;
   const std::string db = (dir / "db").string();
   std::string input;

@@ -52,10 +52,7 @@ std::map<std::string, Xapian::doccount> id_counts(const std::string& db) {
 
 TEST_CASE("SIGKILL at random moments loses nothing committed and doubles nothing",
           "[crash][slow]") {
-  std::vector<Article> articles;
-  for (const auto& entry : std::filesystem::directory_iterator(test::corpus_dir() / "news")) {
-    for (auto& a : test::read_articles(entry.path())) articles.push_back(std::move(a));
-  }
+  const std::vector<Article> articles = test::corpus_news_articles();
   const std::size_t total = articles.size() * kCopies;
   REQUIRE(total > 3000);
 
@@ -128,10 +125,7 @@ TEST_CASE("SIGKILL at random moments loses nothing committed and doubles nothing
 
 TEST_CASE("a disk that fills up mid-run stops with exit 2 and keeps the last commit",
           "[crash][slow]") {
-  std::vector<Article> articles;
-  for (const auto& entry : std::filesystem::directory_iterator(test::corpus_dir() / "news")) {
-    for (auto& a : test::read_articles(entry.path())) articles.push_back(std::move(a));
-  }
+  const std::vector<Article> articles = test::corpus_news_articles();
   const std::size_t total = articles.size() * kCopies;
   test::TempDir dir;
   const std::string db = (dir / "db").string();

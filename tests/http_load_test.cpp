@@ -26,31 +26,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-std::string url_encoded(const std::string& text) {
-  std::string out;
-  for (unsigned char c : text) {
-    char buffer[4];
-    std::snprintf(buffer, sizeof buffer, "%%%02X", c);
-    out += std::isalnum(c) ? std::string(1, static_cast<char>(c)) : std::string(buffer);
-  }
-  return out;
-}
-
-// The golden queries and 30 words from the corpus: a mix of cheap and dearer searches.
-std::vector<std::string> load_queries() {
-  std::vector<std::string> out;
-  std::istringstream golden(test::read_file(std::filesystem::path(DATELINE_SOURCE_DIR) / "tests" /
-                                            "golden" / "queries.tsv"));
-  for (std::string line; std::getline(golden, line);)
-    out.push_back(line.substr(line.find('\t') + 1));
-  const auto everything = test::search_all("date:1000..9999 OR lang:de OR lang:ja OR lang:ar");
-  for (std::size_t i = 0; out.size() < 50; i += 13) {
-    const auto words = test::words_of(everything.hits.at(i).article.body);
-    if (words.size() > 10) out.push_back(words[10]);
-  }
-  return out;
-}
-
 // A raw TCP connection, for clients no HTTP library would be.
 class RawConnection {
  public:
@@ -89,7 +64,7 @@ int status_of(const std::string& response) {
 
 TEST_CASE("64 clients for 10 seconds all get correct answers", "[http-load]") {
   test::TempDir dir;
-  const auto queries = load_queries();
+  const auto queries = test::mixed_queries();
   std::vector<std::string> expected;  // the hits each query must return, from the library
   {
     Searcher searcher(test::corpus_db());
@@ -122,7 +97,7 @@ TEST_CASE("64 clients for 10 seconds all get correct answers", "[http-load]") {
       for (std::size_t i = c; Clock::now() - start < duration; ++i) {
         const std::size_t k = i % queries.size();
         const auto sent = Clock::now();
-        const auto res = client.Get("/search?q=" + url_encoded(queries[k]));
+        const auto res = client.Get("/search?q=" + test::url_encoded(queries[k]));
         mine.push_back(std::chrono::duration<double, std::milli>(Clock::now() - sent).count());
         if (!res || res->status != 200 ||
             nlohmann::json::parse(res->body)["hits"].dump() != expected[k]) {

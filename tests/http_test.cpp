@@ -41,28 +41,6 @@ class RunningServer {
   std::thread thread_;
 };
 
-std::string url_encoded(const std::string& text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      char buffer[4];
-      std::snprintf(buffer, sizeof buffer, "%%%02X", c);
-      out += buffer;
-    }
-  }
-  return out;
-}
-
-std::vector<std::string> golden_queries() {
-  std::vector<std::string> out;
-  std::istringstream in(test::read_file(std::filesystem::path(DATELINE_SOURCE_DIR) / "tests" /
-                                        "golden" / "queries.tsv"));
-  for (std::string line; std::getline(in, line);) out.push_back(line.substr(line.find('\t') + 1));
-  return out;
-}
-
 json without_timing(json j) {
   j.erase("took_ms");
   return j;
@@ -73,15 +51,16 @@ json without_timing(json j) {
 TEST_CASE("/search answers exactly what searcher --format json prints", "[http]") {
   RunningServer server(test::corpus_db());
   auto client = server.client();
-  const auto queries = golden_queries();
-  REQUIRE(queries.size() >= 20);
+  const auto queries = test::mixed_queries();
+  REQUIRE(queries.size() == 50);
   for (const std::string& q : queries) {
     INFO(q);
     const auto cli =
         test::run(test::quote(test::kSearcher) + " --db " + test::quote(test::corpus_db()) +
                   " --format json --limit 20 --facet lang --facet year -- " + test::quote(q));
     REQUIRE(cli.exit_code <= 1);
-    const auto res = client.Get("/search?q=" + url_encoded(q) + "&limit=20&facet=lang&facet=year");
+    const auto res =
+        client.Get("/search?q=" + test::url_encoded(q) + "&limit=20&facet=lang&facet=year");
     REQUIRE(res);
     CHECK(res->status == 200);
     CHECK(res->get_header_value("Content-Type") == "application/json; charset=utf-8");
@@ -122,7 +101,7 @@ TEST_CASE("/doc/ID returns the whole article or 404 for an unknown id", "[http]"
     INFO(id);
     const auto stored = searcher.article(id);
     REQUIRE(stored);
-    const auto res = client.Get("/doc/" + url_encoded(id));
+    const auto res = client.Get("/doc/" + test::url_encoded(id));
     REQUIRE(res);
     CHECK(res->status == 200);
     const auto j = json::parse(res->body);
@@ -218,13 +197,13 @@ TEST_CASE("articles committed while the server runs are found within a second", 
 
 TEST_CASE("many clients at once all get correct answers", "[http]") {
   RunningServer server(test::corpus_db(), ServerOptions{.threads = 8});
-  const auto queries = golden_queries();
+  const auto queries = test::mixed_queries();
   std::vector<std::string> expected;
   {
     auto client = server.client();
     for (const auto& q : queries) {
       expected.push_back(
-          json::parse(client.Get("/search?q=" + url_encoded(q))->body)["hits"].dump());
+          json::parse(client.Get("/search?q=" + test::url_encoded(q))->body)["hits"].dump());
     }
   }
   std::atomic<int> wrong{0}, answered{0};
@@ -234,7 +213,7 @@ TEST_CASE("many clients at once all get correct answers", "[http]") {
       auto client = server.client();
       for (std::size_t i = 0; i < queries.size(); ++i) {
         const std::size_t k = (i + c) % queries.size();
-        const auto res = client.Get("/search?q=" + url_encoded(queries[k]));
+        const auto res = client.Get("/search?q=" + test::url_encoded(queries[k]));
         if (!res || res->status != 200 || json::parse(res->body)["hits"].dump() != expected[k]) {
           ++wrong;
         }

@@ -1,6 +1,8 @@
 // A database of corpus/, built once per test process, and helpers to query it.
 #pragma once
 
+#include <filesystem>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -52,6 +54,22 @@ inline std::vector<std::string> words_of(const std::string& text) {
   static Analyzer analyzer;
   std::vector<std::string> out;
   for (const Token& t : analyzer.tokenize(text)) out.push_back(t.term);
+  return out;
+}
+
+// 50 queries: the golden set (tests/golden/queries.tsv) and 30 words taken from the corpus
+// articles, in every language; a mix of cheap and dearer searches.
+inline std::vector<std::string> mixed_queries() {
+  std::vector<std::string> out;
+  std::istringstream golden(
+      read_file(std::filesystem::path(DATELINE_SOURCE_DIR) / "tests" / "golden" / "queries.tsv"));
+  for (std::string line; std::getline(golden, line);)
+    out.push_back(line.substr(line.find('\t') + 1));
+  const auto everything = search_all("date:1000..9999 OR lang:de OR lang:ja OR lang:ar");
+  for (std::size_t i = 0; out.size() < 50; i += 13) {
+    const auto words = words_of(everything.hits.at(i).article.body);
+    if (words.size() > 10) out.push_back(words[10]);
+  }
   return out;
 }
 

@@ -23,28 +23,13 @@ using namespace dateline;
 
 namespace {
 
-// 50 queries: the golden set and 30 words taken from the corpus articles.
-std::vector<std::string> queries() {
-  std::vector<std::string> out;
-  std::istringstream golden(test::read_file(std::filesystem::path(DATELINE_SOURCE_DIR) / "tests" /
-                                            "golden" / "queries.tsv"));
-  for (std::string line; std::getline(golden, line);)
-    out.push_back(line.substr(line.find('\t') + 1));
-  const auto everything = test::search_all("date:1000..9999 OR lang:de OR lang:ja OR lang:ar");
-  for (std::size_t i = 0; out.size() < 50; i += 13) {
-    const auto words = test::words_of(everything.hits.at(i).article.body);
-    if (words.size() > 10) out.push_back(words[10]);
-  }
-  return out;
-}
-
 // Every query's results as JSON, without timings: what must be identical. Over remote shards
 // only the hits are compared (ids, order, scores, snippets): Xapian 1.4's remote backend has no
 // spelling data and over-counts facets, both left as known limitations.
 std::vector<std::string> answers(const std::string& db, bool hits_only = false) {
   Searcher searcher(db);
   std::vector<std::string> out;
-  for (const std::string& q : queries()) {
+  for (const std::string& q : test::mixed_queries()) {
     SearchRequest request;
     request.query = q;
     request.limit = 20;

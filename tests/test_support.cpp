@@ -3,6 +3,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -98,6 +101,33 @@ CommandResult run(const std::string& command, const std::string& stdin_path) {
   result.out = read_file(out);
   result.err = read_file(err);
   return result;
+}
+
+std::string url_encoded(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c)) {
+      out += static_cast<char>(c);
+    } else {
+      char buffer[4];
+      std::snprintf(buffer, sizeof buffer, "%%%02X", c);
+      out += buffer;
+    }
+  }
+  return out;
+}
+
+std::vector<Article> corpus_news_articles() {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(corpus_dir() / "news")) {
+    files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<Article> articles;
+  for (const auto& file : files) {
+    for (auto& a : read_articles(file)) articles.push_back(std::move(a));
+  }
+  return articles;
 }
 
 }  // namespace dateline::test

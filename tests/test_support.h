@@ -64,6 +64,12 @@ struct CommandResult {
 };
 CommandResult run(const std::string& command, const std::string& stdin_path = "/dev/null");
 
+// `text` percent-encoded for a URL's query string (every byte but letters and digits).
+std::string url_encoded(std::string_view text);
+
+// Every article of corpus/news/*.jsonl (about 410, in four languages).
+std::vector<Article> corpus_news_articles();
+
 // Quotes a string for the shell.
 std::string quote(std::string_view text);
 template <typename Path>

@@ -46,3 +46,13 @@ TEST_CASE("utf8::repair replaces each ill-formed sequence with U+FFFD", "[utf8]"
     CHECK(utf8::is_valid(repaired));
   }
 }
+
+TEST_CASE("excerpts of any bytes are valid, printable and short", "[utf8]") {
+  CHECK(utf8::excerpt("plain", 60) == "plain");
+  CHECK(utf8::excerpt("bell\x07 and esc\x1b[31m", 60) == "bell? and esc?[31m");
+  CHECK(utf8::excerpt("caf\xC3", 60) == "caf\xEF\xBF\xBD");
+  // Cut at a character, never inside one: "é" is two bytes, so 3 bytes of "ééé" keep one.
+  CHECK(utf8::excerpt("\xC3\xA9\xC3\xA9\xC3\xA9", 3) == "\xC3\xA9…");
+  const std::string long_text(1000, 'x');
+  CHECK(utf8::excerpt(long_text, 60) == std::string(60, 'x') + "…");
+}
