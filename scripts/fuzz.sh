@@ -37,6 +37,15 @@ while IFS=$'\t' read -r qid query; do
   seed fuzz_query "$qid" "$query"
   seed fuzz_query "$qid-text" "$query"$'\x01'"$(head -c 400 corpus/seed/*.txt)"
 done <tests/golden/queries.tsv
+# The enumerated hostile inputs too: the nastiest starting points there are.
+n=0
+while IFS= read -r line; do
+  n=$((n + 1)); seed fuzz_jsonl "hostile-$n" "$line"
+done <tests/hostile/articles.jsonl
+n=0
+while IFS=$'\t' read -r _ _ query; do
+  n=$((n + 1)); seed fuzz_query "hostile-$n" "${query:0:2000}"
+done <tests/hostile/queries.tsv
 
 status=0
 for target in fuzz_jsonl fuzz_text_html fuzz_date fuzz_query; do

@@ -3,6 +3,10 @@
 // static library, and run; and built once more with only pkg-config's flags.
 #include <catch2/catch.hpp>
 
+#include <regex>
+#include <set>
+#include <sstream>
+
 #include "test_support.h"
 
 namespace {
@@ -73,4 +77,47 @@ TEST_CASE("the installed pkg-config file is enough to build the example") {
   INFO(built.out << built.err);
   REQUIRE(built.exit_code == 0);
   check_example_output(run(quote(tmp / "search_news") + " " + quote(tmp / "db")));
+}
+
+TEST_CASE("the shared library exports the public API and nothing else", "[install]") {
+  const auto nm = run("nm -DC --defined-only " + quote(std::string(DATELINE_SHARED_LIBRARY)));
+  REQUIRE(nm.exit_code == 0);
+  // Every name declared in include/dateline/ that has code (classes, free functions).
+  const std::set<std::string> public_names = {"Article",
+                                              "DatabaseError",
+                                              "InputError",
+                                              "ServerError",
+                                              "Index",
+                                              "IndexSummary",
+                                              "IndexingObserver",
+                                              "Searcher",
+                                              "HttpServer",
+                                              "run_indexing",
+                                              "compact_database",
+                                              "parse_input_format",
+                                              "parse_sort_order",
+                                              "parse_facet_field",
+                                              "parse_feedback",
+                                              "facet_name",
+                                              "render_json",
+                                              "render_jsonl",
+                                              "render_text",
+                                              "render_ids",
+                                              "render_trec",
+                                              "render_article_json",
+                                              "render_highlighted"};
+  const std::regex first_name(R"(dateline::(\w+))");
+  std::set<std::string> exported;
+  std::istringstream lines(nm.out);
+  for (std::string line; std::getline(lines, line);) {
+    std::smatch m;
+    if (!std::regex_search(line, m, first_name)) continue;
+    INFO(line);
+    CHECK(public_names.count(m[1]) == 1);
+    CHECK(line.find("Impl") == std::string::npos);
+    exported.insert(m[1]);
+  }
+  CHECK(exported.count("Searcher") == 1);
+  CHECK(exported.count("Index") == 1);
+  CHECK(exported.count("HttpServer") == 1);
 }

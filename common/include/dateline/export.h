@@ -1,9 +1,7 @@
 // Which symbols the shared library exports: only what is declared with DATELINE_API. The rest
-// of the library is built with hidden visibility, so embedders cannot come to depend on it.
+// of the library is built with hidden visibility, so embedders cannot come to depend on it;
+// DATELINE_LOCAL keeps the private parts of exported classes (their Impl) hidden too.
 #pragma once
 
-#if defined(DATELINE_STATIC_DEFINE)
-#define DATELINE_API
-#else
 #define DATELINE_API __attribute__((visibility("default")))
-#endif
+#define DATELINE_LOCAL __attribute__((visibility("hidden")))

@@ -56,7 +56,7 @@ class DATELINE_API Index {
   std::vector<std::string> missing_ids() const;
 
  private:
-  struct Impl;
+  struct DATELINE_LOCAL Impl;
   std::unique_ptr<Impl> impl_;
 };
 

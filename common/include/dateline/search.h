@@ -108,7 +108,7 @@ class DATELINE_API Searcher {
   const std::string& path() const;
 
  private:
-  struct Impl;
+  struct DATELINE_LOCAL Impl;
   std::unique_ptr<Impl> impl_;
 };
 

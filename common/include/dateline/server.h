@@ -50,7 +50,7 @@ class DATELINE_API HttpServer {
   void stop();
 
  private:
-  struct Impl;
+  struct DATELINE_LOCAL Impl;
   std::unique_ptr<Impl> impl_;
 };
 
