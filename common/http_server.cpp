@@ -225,6 +225,7 @@ HttpServer::HttpServer(const std::string& db_path, ServerOptions options)
     throw ServerError("cannot listen on " + s.options.host + ":" + std::to_string(s.options.port) +
                       " (port in use, or not an address of this machine)");
   }
+  s.server.set_socket_options(httplib::default_socket_options);  // drop the reference to `listener`
   if (listener >= 0) ::listen(listener, SOMAXCONN);
 }
 
