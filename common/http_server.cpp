@@ -31,6 +31,16 @@ class SearcherPool {
     free_.push_back(std::make_unique<Searcher>(path));  // fails now if the database is bad
   }
 
+  // `use(searcher)` with a pooled Searcher; it goes back to the pool unless `use` threw.
+  template <typename Use>
+  auto with_searcher(Use use) {
+    auto searcher = take();
+    auto result = use(*searcher);
+    give_back(std::move(searcher));
+    return result;
+  }
+
+ private:
   std::unique_ptr<Searcher> take() {
     {
       std::lock_guard lock(mutex_);
@@ -48,7 +58,6 @@ class SearcherPool {
     free_.push_back(std::move(searcher));
   }
 
- private:
   std::string path_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Searcher>> free_;
@@ -151,24 +160,20 @@ void HttpServer::Impl::add_routes() {
 }
 
 void HttpServer::Impl::search(const httplib::Request& req, httplib::Response& res) {
-  const QueryParams params(req.params.begin(), req.params.end());
-  auto parsed = search_request_from(params, options);
+  auto parsed = search_request_from(req.params, options);  // httplib::Params is a QueryParams
   if (auto* error = std::get_if<std::string>(&parsed)) {
     send_json(res, 400, error_json(*error));
     return;
   }
   const SearchRequest& request = std::get<SearchRequest>(parsed);
-  auto searcher = pool.take();
-  const SearchResults results = searcher->search(request);  // a DatabaseError becomes a 500
-  pool.give_back(std::move(searcher));
+  // A DatabaseError becomes a 500 answer.
+  const SearchResults results = pool.with_searcher([&](Searcher& s) { return s.search(request); });
   send_json(res, 200, render_json(results, request, RenderOptions{.compact = true}));
 }
 
 void HttpServer::Impl::document(const httplib::Request& req, httplib::Response& res) {
   const std::string id = req.matches[1];
-  auto searcher = pool.take();
-  const auto article = searcher->article(id);
-  pool.give_back(std::move(searcher));
+  const auto article = pool.with_searcher([&](Searcher& s) { return s.article(id); });
   if (!article) {
     send_json(res, 404, error_json("no article with id " + utf8::excerpt(id, 300)));
     return;
@@ -177,9 +182,8 @@ void HttpServer::Impl::document(const httplib::Request& req, httplib::Response& 
 }
 
 void HttpServer::Impl::health(httplib::Response& res) {
-  auto searcher = pool.take();
-  const std::uint64_t documents = searcher->document_count();
-  pool.give_back(std::move(searcher));
+  const std::uint64_t documents =
+      pool.with_searcher([](Searcher& s) { return s.document_count(); });
   send_json(res, 200, nlohmann::ordered_json{{"status", "ok"}, {"documents", documents}}.dump());
 }
 

@@ -13,6 +13,7 @@
 #include "dateline/errors.h"
 #include "dateline/index.h"
 #include "dateline/server.h"
+#include "running_server.h"
 #include "search_fixture.h"
 #include "stored_article.h"
 
@@ -63,10 +64,7 @@ TEST_CASE("searches answer correctly while an indexer commits into the same data
     index.commit();
   }
 
-  ServerOptions options;
-  options.port = 0;
-  HttpServer server(db, options);
-  std::thread serving([&] { server.run(); });
+  auto server = std::make_unique<test::RunningServer>(db);
 
   const pid_t indexer = ::fork();
   if (indexer == 0) {
@@ -104,7 +102,7 @@ TEST_CASE("searches answer correctly while an indexer commits into the same data
     }
   });
   std::thread http_reader([&] {
-    httplib::Client client("127.0.0.1", server.port());
+    auto client = server->client();
     const std::string target =
         "/search?limit=20&facet=lang&q=date%3A1000..9999%20OR%20lang%3Ade%20OR%20lang%3Aja%20OR%20"
         "lang%3Aar%20OR%20first";
@@ -122,8 +120,7 @@ TEST_CASE("searches answer correctly while an indexer commits into the same data
   ::waitpid(indexer, &status, 0);
   writing = false;
   for (auto* t : {&cli_reader, &library_reader, &http_reader}) t->join();
-  server.stop();
-  serving.join();
+  server.reset();
 
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);

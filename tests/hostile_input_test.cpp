@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "dateline/server.h"
+#include "running_server.h"
 #include "search_fixture.h"
 
 using namespace dateline;
@@ -126,11 +127,8 @@ TEST_CASE("every nasty article has its expected outcome", "[hostile]") {
 TEST_CASE("every nasty query has its expected outcome on the command line and over HTTP",
           "[hostile]") {
   std::ifstream in(kHostile / "queries.tsv", std::ios::binary);
-  ServerOptions options;
-  options.port = 0;
-  HttpServer server(test::corpus_db(), options);
-  std::thread serving([&] { server.run(); });
-  httplib::Client client("127.0.0.1", server.port());
+  test::RunningServer server(test::corpus_db());
+  auto client = server.client();
   int checked = 0;
   for (std::string line; std::getline(in, line); ++checked) {
     const std::size_t tab1 = line.find('\t'), tab2 = line.find('\t', tab1 + 1);
@@ -156,8 +154,6 @@ TEST_CASE("every nasty query has its expected outcome on the command line and ov
     CHECK(res->status == 200);
     CHECK(j["hits"].empty() == (exit_code == 1));
   }
-  server.stop();
-  serving.join();
   CHECK(checked == 35);
 }
 

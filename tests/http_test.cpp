@@ -10,36 +10,13 @@
 
 #include "dateline/index.h"
 #include "dateline/server.h"
+#include "running_server.h"
 #include "search_fixture.h"
 
 using namespace dateline;
 using nlohmann::json;
 
 namespace {
-
-// A server on a free port, running on a thread of this test.
-class RunningServer {
- public:
-  explicit RunningServer(const std::string& db, ServerOptions options = {})
-      : server_(db, with_any_port(std::move(options))), thread_([this] { server_.run(); }) {}
-  ~RunningServer() {
-    server_.stop();
-    thread_.join();
-  }
-  httplib::Client client() const {
-    httplib::Client c("127.0.0.1", server_.port());
-    c.set_read_timeout(30, 0);
-    return c;
-  }
-
- private:
-  static ServerOptions with_any_port(ServerOptions options) {
-    options.port = 0;
-    return options;
-  }
-  HttpServer server_;
-  std::thread thread_;
-};
 
 json without_timing(json j) {
   j.erase("took_ms");
@@ -49,7 +26,7 @@ json without_timing(json j) {
 }  // namespace
 
 TEST_CASE("/search answers exactly what searcher --format json prints", "[http]") {
-  RunningServer server(test::corpus_db());
+  test::RunningServer server(test::corpus_db());
   auto client = server.client();
   const auto queries = test::mixed_queries();
   REQUIRE(queries.size() == 50);
@@ -69,7 +46,7 @@ TEST_CASE("/search answers exactly what searcher --format json prints", "[http]"
 }
 
 TEST_CASE("/search pages, sorts and explains itself like the CLI", "[http]") {
-  RunningServer server(test::corpus_db());
+  test::RunningServer server(test::corpus_db());
   auto client = server.client();
   const auto all = json::parse(client.Get("/search?q=oil&limit=20")->body);
   const auto page2 = json::parse(client.Get("/search?q=oil&limit=10&offset=10")->body);
@@ -88,7 +65,7 @@ TEST_CASE("/search pages, sorts and explains itself like the CLI", "[http]") {
 }
 
 TEST_CASE("/doc/ID returns the whole article or 404 for an unknown id", "[http]") {
-  RunningServer server(test::corpus_db());
+  test::RunningServer server(test::corpus_db());
   auto client = server.client();
   Searcher searcher(test::corpus_db());
   std::vector<std::string> ids;
@@ -117,7 +94,7 @@ TEST_CASE("/doc/ID returns the whole article or 404 for an unknown id", "[http]"
 }
 
 TEST_CASE("bad parameters and requests get 4xx with a JSON error", "[http]") {
-  RunningServer server(test::corpus_db(), ServerOptions{.max_limit = 100});
+  test::RunningServer server(test::corpus_db(), ServerOptions{.max_limit = 100});
   auto client = server.client();
   const std::vector<std::pair<std::string, int>> cases = {
       {"/search", 400},
@@ -155,7 +132,7 @@ TEST_CASE("bad parameters and requests get 4xx with a JSON error", "[http]") {
 }
 
 TEST_CASE("/health and the search page", "[http]") {
-  RunningServer server(test::corpus_db());
+  test::RunningServer server(test::corpus_db());
   auto client = server.client();
   const auto health = client.Get("/health");
   REQUIRE(health->status == 200);
@@ -176,7 +153,7 @@ TEST_CASE("articles committed while the server runs are found within a second", 
   Index index(db);
   index.add({.id = "a1", .title = "Harbour news", .body = "The ferry left on time.", .lang = "en"});
   index.commit();
-  RunningServer server(db);
+  test::RunningServer server(db);
   auto client = server.client();
   CHECK(json::parse(client.Get("/search?q=zanzibar")->body)["hits"].empty());
 
@@ -196,7 +173,7 @@ TEST_CASE("articles committed while the server runs are found within a second", 
 }
 
 TEST_CASE("many clients at once all get correct answers", "[http]") {
-  RunningServer server(test::corpus_db(), ServerOptions{.threads = 8});
+  test::RunningServer server(test::corpus_db(), ServerOptions{.threads = 8});
   const auto queries = test::mixed_queries();
   std::vector<std::string> expected;
   {

@@ -17,8 +17,8 @@
 namespace dateline {
 
 struct ServerOptions {
-  std::string host = "127.0.0.1";     // only this machine, unless told otherwise
-  int port = 8080;                    // 0: any free port (see HttpServer::port())
+  std::string host = "127.0.0.1";  // only this machine, unless told otherwise
+  int port = 8080;                 // 0: any free port (see HttpServer::port())
   // Requests handled at once, each with its own database handle. A kept-alive connection holds
   // a thread while its client thinks, so this is sized for clients, not cores: 64 threads served
   // 64 busy clients at 1,000 requests/s on 2 cores, 16 threads at 560 (tests/http_load_test).
