@@ -3,9 +3,9 @@
 #include <cstdint>
 #include <cstring>
 
-#include "byte_source.h"
+#include "ingest/byte_source.h"
 #include "fuzz_sink.h"
-#include "jsonl_reader.h"
+#include "ingest/jsonl_reader.h"
 
 namespace {
 

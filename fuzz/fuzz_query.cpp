@@ -4,11 +4,11 @@
 #include <cstdlib>
 #include <string>
 
-#include "analyzer.h"
-#include "query_builder.h"
-#include "query_parser.h"
-#include "snippet.h"
-#include "utf8.h"
+#include "analysis/analyzer.h"
+#include "search/query_builder.h"
+#include "search/query_parser.h"
+#include "search/snippet.h"
+#include "util/utf8.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string input(reinterpret_cast<const char*>(data), size);

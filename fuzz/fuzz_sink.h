@@ -3,8 +3,8 @@
 
 #include <cstdlib>
 
-#include "article_sink.h"
-#include "utf8.h"
+#include "ingest/article_sink.h"
+#include "util/utf8.h"
 
 namespace dateline::fuzz {
 

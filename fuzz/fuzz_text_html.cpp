@@ -3,8 +3,8 @@
 #include <string_view>
 
 #include "fuzz_sink.h"
-#include "html_reader.h"
-#include "text_reader.h"
+#include "ingest/html_reader.h"
+#include "ingest/text_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view content(reinterpret_cast<const char*>(data), size);

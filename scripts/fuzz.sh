@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, ASan + UBSan) and runs each for FUZZ_SECONDS (default
-# 30), seeded with real articles and queries from corpus/ and tests/golden/. Fails on any crash,
+# 30), seeded with real articles and queries from corpus/ and tests/e2e/golden/. Fails on any crash,
 # sanitizer report, leak, timeout (10 s per input) or memory blow-up (2 GB); the input that did
 # it is kept in build/fuzz/artifacts/ to become a regression test.
 set -euo pipefail
@@ -36,16 +36,16 @@ done
 while IFS=$'\t' read -r qid query; do
   seed fuzz_query "$qid" "$query"
   seed fuzz_query "$qid-text" "$query"$'\x01'"$(head -c 400 corpus/seed/*.txt)"
-done <tests/golden/queries.tsv
+done <tests/e2e/golden/queries.tsv
 # The enumerated hostile inputs too: the nastiest starting points there are.
 n=0
 while IFS= read -r line; do
   n=$((n + 1)); seed fuzz_jsonl "hostile-$n" "$line"
-done <tests/hostile/articles.jsonl
+done <tests/e2e/hostile/articles.jsonl
 n=0
 while IFS=$'\t' read -r _ _ query; do
   n=$((n + 1)); seed fuzz_query "hostile-$n" "${query:0:2000}"
-done <tests/hostile/queries.tsv
+done <tests/e2e/hostile/queries.tsv
 
 status=0
 for target in fuzz_jsonl fuzz_text_html fuzz_date fuzz_query; do

@@ -1,0 +1,240 @@
+#include "analysis/analyzer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utext.h>
+#include <unicode/uversion.h>
+
+#include <stdexcept>
+
+#include "index/schema.h"
+#include "util/utf8.h"
+
+namespace dateline {
+namespace {
+
+const icu::Normalizer2& normalizer(const char* name, UNormalization2Mode mode) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getInstance(nullptr, name, mode, status);
+  if (U_FAILURE(status) || n == nullptr) {
+    throw std::runtime_error(std::string("ICU normalizer unavailable: ") + u_errorName(status));
+  }
+  return *n;
+}
+
+const icu::Normalizer2& nfkc_casefold() { return normalizer("nfkc_cf", UNORM2_COMPOSE); }
+const icu::Normalizer2& nfd() { return normalizer("nfc", UNORM2_DECOMPOSE); }
+const icu::Normalizer2& nfc() { return normalizer("nfc", UNORM2_COMPOSE); }
+
+// Whether a nonspacing mark after a letter of `base_script` is an accent to remove.
+bool is_accent(UScriptCode base_script, UChar32 base, UChar32 mark) {
+  switch (base_script) {
+    case USCRIPT_LATIN:
+    case USCRIPT_GREEK:
+    case USCRIPT_ARABIC:
+      return true;
+    case USCRIPT_CYRILLIC:
+      // Stress marks, and ё -> е; й, ї, ў are letters of their own.
+      return mark == 0x0300 || mark == 0x0301 || (mark == 0x0308 && base == 0x0435);
+    default:
+      return false;
+  }
+}
+
+constexpr UChar32 kTatweel = 0x0640;
+
+bool is_ascii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+std::string fold_unicode(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  const icu::UnicodeString folded = nfkc_casefold().normalize(source, status);
+  const icu::UnicodeString decomposed = nfd().normalize(folded, status);
+  icu::UnicodeString kept;
+  UScriptCode base_script = USCRIPT_COMMON;
+  UChar32 base = 0;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (c == kTatweel) continue;
+    if (c == 0x2019 || c == 0x02BC) {  // typographic apostrophes inside words
+      kept.append(static_cast<UChar32>('\''));
+      continue;
+    }
+    if (u_charType(c) == U_NON_SPACING_MARK) {
+      if (is_accent(base_script, base, c)) continue;
+    } else {
+      base = c;
+      base_script = uscript_getScript(c, &status);
+    }
+    kept.append(c);
+  }
+  const icu::UnicodeString composed = nfc().normalize(kept, status);
+  if (U_FAILURE(status)) return std::string(text);
+  std::string out;
+  composed.toUTF8String(out);
+  return out;
+}
+
+TokenKind kind_of(int32_t rule_status) {
+  if (rule_status < UBRK_WORD_LETTER) return TokenKind::kNumber;
+  if (rule_status < UBRK_WORD_KANA) return TokenKind::kLetter;
+  if (rule_status < UBRK_WORD_IDEO) return TokenKind::kKana;
+  return TokenKind::kIdeo;
+}
+
+}  // namespace
+
+struct Analyzer::Icu {
+  std::unique_ptr<icu::BreakIterator> words;
+  UText* text = nullptr;
+  ~Icu() { utext_close(text); }
+};
+
+Analyzer::Analyzer() : icu_(std::make_unique<Icu>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) {
+    throw std::runtime_error(std::string("ICU word breaker unavailable: ") + u_errorName(status));
+  }
+}
+
+Analyzer::~Analyzer() = default;
+
+std::string Analyzer::fold(std::string_view text) {
+  if (is_ascii(text)) {
+    std::string out(text);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
+  return fold_unicode(text);
+}
+
+void Analyzer::tokenize(std::string_view text, std::vector<Token>& out) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu_->text = utext_openUTF8(icu_->text, text.data(), static_cast<int64_t>(text.size()), &status);
+  icu_->words->setText(icu_->text, status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU cannot segment text");
+  int32_t start = icu_->words->first();
+  for (int32_t end = icu_->words->next(); end != icu::BreakIterator::DONE;
+       start = end, end = icu_->words->next()) {
+    const int32_t rule_status = icu_->words->getRuleStatus();
+    if (rule_status < UBRK_WORD_NUMBER) continue;  // spaces, punctuation, symbols
+    const TokenKind kind = kind_of(rule_status);
+    if (kind == TokenKind::kLetter) {
+      split_word(text, static_cast<std::size_t>(start), static_cast<std::size_t>(end), out);
+    } else {
+      add_token(text, static_cast<std::size_t>(start), static_cast<std::size_t>(end), kind, out);
+    }
+  }
+}
+
+void Analyzer::add_token(std::string_view text, std::size_t start, std::size_t end, TokenKind kind,
+                         std::vector<Token>& out) {
+  std::string term = fold(text.substr(start, end - start));
+  if (term.empty() || term.size() > kMaxWordBytes) return;
+  out.push_back(Token{std::move(term), static_cast<std::uint32_t>(start),
+                      static_cast<std::uint32_t>(end), kind});
+}
+
+// ICU keeps "U.S", "PLYL.L", "c:a" and "unit's" as one word. Searchers type the parts
+// ("plyl", "unit"), so a letter word is split at inner periods, colons and apostrophes, the
+// same way in articles and queries. A separator after a digit stays ("1.13bn").
+void Analyzer::split_word(std::string_view text, std::size_t start, std::size_t end,
+                          std::vector<Token>& out) {
+  std::size_t piece = start;
+  for (std::size_t i = start; i < end;) {
+    std::size_t width = 0;
+    if (text[i] == '.' || text[i] == ':' || text[i] == '\'') {
+      width = 1;
+    } else if (text.substr(i, 3) == "\xE2\x80\x99") {  // U+2019, the typographic apostrophe
+      width = 3;
+    }
+    const bool after_digit = i > start && text[i - 1] >= '0' && text[i - 1] <= '9';
+    if (width == 0 || after_digit) {
+      ++i;
+      continue;
+    }
+    if (i > piece) add_token(text, piece, i, TokenKind::kLetter, out);
+    i += width;
+    piece = i;
+  }
+  if (end > piece) add_token(text, piece, end, TokenKind::kLetter, out);
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> Analyzer::cjk_runs(
+    const std::vector<Token>& tokens) {
+  std::vector<std::pair<std::size_t, std::size_t>> runs;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!is_cjk(tokens[i].kind)) continue;
+    if (!runs.empty() && runs.back().second + 1 == i && tokens[i - 1].end == tokens[i].start) {
+      runs.back().second = i;
+    } else {
+      runs.emplace_back(i, i);
+    }
+  }
+  return runs;
+}
+
+std::vector<std::string> Analyzer::bigrams(std::string_view folded) {
+  std::vector<std::size_t> starts = utf8::char_starts(folded);
+  starts.push_back(folded.size());
+  std::vector<std::string> out;
+  for (std::size_t c = 0; c + 2 < starts.size(); ++c) {
+    out.emplace_back(folded.substr(starts[c], starts[c + 2] - starts[c]));
+  }
+  return out;
+}
+
+std::vector<Token> Analyzer::tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  tokenize(text, tokens);
+  return tokens;
+}
+
+const Xapian::Stem* Analyzer::stemmer(std::string_view lang) {
+  auto it = stemmers_.find(lang);
+  if (it == stemmers_.end()) {
+    std::unique_ptr<Xapian::Stem> stem;
+    try {
+      if (!lang.empty()) stem = std::make_unique<Xapian::Stem>(std::string(lang));
+    } catch (const Xapian::InvalidArgumentError&) {
+      // No Snowball stemmer for this language: its words are indexed unstemmed.
+    }
+    it = stemmers_.emplace(std::string(lang), std::move(stem)).first;
+  }
+  return it->second.get();
+}
+
+bool Analyzer::has_stemmer(std::string_view lang) { return stemmer(lang) != nullptr; }
+
+std::string Analyzer::stem(std::string_view lang, const Token& token) {
+  if (token.kind != TokenKind::kLetter) return {};
+  const Xapian::Stem* s = stemmer(lang);
+  if (s == nullptr) return {};
+  std::string stemmed = (*s)(token.term);
+  // Stemmers can map a word to an empty string or leave it unchanged; both are fine, but an
+  // empty stem would make a bare prefix term.
+  return stemmed;
+}
+
+std::string Analyzer::settings_description() {
+  return std::string(
+             "{\"normalization\":\"nfkc_cf\",\"accents\":\"latin,greek,cyrillic-stress,"
+             "arabic\",\"segmentation\":\"icu-word\",\"stemming\":\"snowball\","
+             "\"icu\":\"") +
+         U_ICU_VERSION + "\",\"max_word_bytes\":" + std::to_string(kMaxWordBytes) +
+         ",\"cjk\":\"words+bigrams\"}";
+}
+
+}  // namespace dateline

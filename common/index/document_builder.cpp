@@ -1,0 +1,140 @@
+#include "index/document_builder.h"
+
+#include <xxhash.h>
+
+#include <cstdio>
+
+#include "util/date.h"
+#include "index/schema.h"
+#include "index/stored_article.h"
+
+namespace dateline {
+
+namespace {
+
+std::string prefixed(std::string_view prefix, std::string_view term) {
+  std::string out;
+  out.reserve(prefix.size() + term.size());
+  out.append(prefix).append(term);
+  return out;
+}
+
+}  // namespace
+
+std::string id_term(std::string_view id) {
+  if (schema::kIdPrefix.size() + id.size() <= schema::kMaxTermBytes) {
+    return prefixed(schema::kIdPrefix, id);
+  }
+  // Keep a readable head and make the rest unique with a hash.
+  const XXH128_hash_t hash = XXH3_128bits(id.data(), id.size());
+  char hex[40];
+  std::snprintf(hex, sizeof hex, "#%016llx%016llx", static_cast<unsigned long long>(hash.high64),
+                static_cast<unsigned long long>(hash.low64));
+  std::string head(id.substr(0, 150));
+  while (!head.empty() && (static_cast<unsigned char>(head.back()) & 0x80)) head.pop_back();
+  return prefixed(schema::kIdPrefix, head + hex);
+}
+
+void DocumentBuilder::note_spelling(const Token& token) {
+  // Words of a plausible length only: spelling suggestions for numbers or codes would mislead.
+  if (token.kind == TokenKind::kLetter && token.term.size() >= 3 && token.term.size() <= 40) {
+    spelling_words_.insert(token.term);
+  }
+}
+
+void DocumentBuilder::index_bigrams(Xapian::Document& doc, Xapian::termcount wdf) {
+  for (const auto& [first, last] : Analyzer::cjk_runs(tokens_)) {
+    std::string run;
+    for (std::size_t i = first; i <= last; ++i) run += tokens_[i].term;
+    for (const std::string& bigram : Analyzer::bigrams(run)) {
+      doc.add_posting(prefixed(schema::kBigramPrefix, bigram), ++bigram_pos_, wdf);
+    }
+    bigram_pos_ += 2;  // no bigram phrase spans two runs
+  }
+}
+
+void DocumentBuilder::index_title(Xapian::Document& doc, std::string_view text,
+                                  std::string_view lang, Xapian::termpos& pos) {
+  tokens_.clear();
+  analyzer_.tokenize(text, tokens_);
+  const std::string stem_title_prefix = prefixed(schema::kStemPrefix, schema::kTitlePrefix);
+  for (const Token& token : tokens_) {
+    ++pos;
+    doc.add_posting(prefixed(schema::kTitlePrefix, token.term), pos);
+    doc.add_posting(token.term, pos, kTitleWdf);
+    note_spelling(token);
+    const std::string stem = analyzer_.stem(lang, token);
+    if (!stem.empty()) {
+      doc.add_term(prefixed(stem_title_prefix, stem));
+      doc.add_term(prefixed(schema::kStemPrefix, stem), kTitleWdf);
+    }
+  }
+  index_bigrams(doc, kTitleWdf);
+}
+
+void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
+                                 std::string_view lang, Xapian::termpos& pos) {
+  tokens_.clear();
+  analyzer_.tokenize(text, tokens_);
+  for (const Token& token : tokens_) {
+    doc.add_posting(token.term, ++pos);
+    note_spelling(token);
+    const std::string stem = analyzer_.stem(lang, token);
+    if (!stem.empty()) doc.add_term(prefixed(schema::kStemPrefix, stem));
+  }
+  index_bigrams(doc, 1);
+}
+
+void DocumentBuilder::index_words(Xapian::Document& doc, std::string_view text,
+                                  std::string_view prefix, Xapian::termpos& pos) {
+  tokens_.clear();
+  analyzer_.tokenize(text, tokens_);
+  for (const Token& token : tokens_) doc.add_posting(prefixed(prefix, token.term), ++pos);
+}
+
+Xapian::Document DocumentBuilder::build(const Article& article, std::string_view content_hash) {
+  Xapian::Document doc;
+  spelling_words_.clear();
+  bigram_pos_ = 0;
+  Xapian::termpos pos = 0;
+  index_title(doc, article.title, article.lang, pos);
+  pos += schema::kFieldGap;
+  index_text(doc, article.body, article.lang, pos);
+  for (const std::string& author : article.authors) {
+    pos += schema::kFieldGap;
+    index_words(doc, author, schema::kAuthorPrefix, pos);
+  }
+  pos += schema::kFieldGap;
+  index_words(doc, article.source, schema::kSourcePrefix, pos);
+  for (const std::string& tag : article.tags) {
+    pos += schema::kFieldGap;
+    index_words(doc, tag, schema::kTagPrefix, pos);
+  }
+
+  doc.add_boolean_term(id_term(article.id));
+  if (!article.lang.empty()) doc.add_boolean_term(prefixed(schema::kLangPrefix, article.lang));
+  if (auto date = parse_date(article.date)) {
+    const std::string sortable = date->sortable();
+    doc.add_value(schema::kDateSlot, sortable);
+    doc.add_value(schema::kYearSlot, sortable.substr(0, 4));
+    doc.add_boolean_term(prefixed(schema::kYearPrefix, sortable.substr(0, 4)));
+    if (date->month) doc.add_boolean_term(prefixed(schema::kMonthPrefix, sortable.substr(0, 6)));
+    if (date->day) doc.add_boolean_term(prefixed(schema::kDayPrefix, sortable));
+  }
+  doc.add_value(schema::kHashSlot, std::string(content_hash));
+  doc.add_value(schema::kIdSlot, article.id);
+  if (!article.source.empty()) doc.add_value(schema::kSourceSlot, article.source);
+  if (!article.lang.empty()) doc.add_value(schema::kLangSlot, article.lang);
+  if (!article.tags.empty()) {
+    std::string tags;
+    for (const std::string& tag : article.tags) {
+      if (!tags.empty()) tags += schema::kListSeparator;
+      tags += tag;
+    }
+    doc.add_value(schema::kTagsSlot, tags);
+  }
+  doc.set_data(to_stored(article));
+  return doc;
+}
+
+}  // namespace dateline

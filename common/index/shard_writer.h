@@ -1,0 +1,73 @@
+// Writes articles into a Xapian database: add or replace by id, skip unchanged, delete, commit.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "analysis/analyzer.h"
+#include "dateline/article.h"
+#include "dateline/index.h"
+#include "index/document_builder.h"
+
+namespace dateline {
+
+struct IndexWriterOptions {
+  // Language for articles without `lang` whose language the detector cannot tell.
+  std::string default_lang = "en";
+  // Changes are committed each time this much article text has been added since the last
+  // commit; bounds both memory and the work an interruption can lose.
+  std::uint64_t commit_bytes = 32u << 20;
+  // Commit only when commit() is called (for --strict, where a run is all or nothing).
+  bool commit_only_when_asked = false;
+};
+
+// The writer settings of the public IndexOptions.
+IndexWriterOptions writer_options(const IndexOptions& options);
+
+enum class WriteOutcome { kAdded, kUpdated, kUnchanged };
+
+// One writer per database at a time (Xapian's lock; a second writer gets DatabaseError).
+// Not thread-safe. Every change is inside a transaction committed by commit() or by the size
+// trigger, so the database on disk is always at a commit: an interrupted run loses at most the
+// changes since the last commit, and re-running it replaces instead of doubling.
+class ShardWriter {
+ public:
+  // Opens the database at `path`, creating it when absent. Throws DatabaseError.
+  ShardWriter(const std::string& path, IndexWriterOptions options);
+  ~ShardWriter();  // drops uncommitted changes
+  ShardWriter(const ShardWriter&) = delete;
+  ShardWriter& operator=(const ShardWriter&) = delete;
+
+  // Adds `article`, replacing the one with the same id; skips it when it is unchanged since it
+  // was last indexed (same fields, same default language). The article's lang, when empty, is
+  // detected. Throws DatabaseError.
+  WriteOutcome add(Article article);
+  // Removes the article with `id`; false when there is none.
+  bool remove(std::string_view id);
+  // Makes every change so far durable. Throws DatabaseError (e.g. disk full).
+  void commit();
+  // Drops every change since the last commit.
+  void abandon();
+
+  Xapian::doccount document_count() const;
+
+ private:
+  void begin_batch();
+  void commit_if_due();
+  void flush_spelling();
+
+  std::string path_;
+  IndexWriterOptions options_;
+  Xapian::WritableDatabase db_;
+  Analyzer analyzer_;
+  DocumentBuilder builder_;
+  bool in_transaction_ = false;
+  std::uint64_t pending_bytes_ = 0;
+  std::unordered_map<std::string, Xapian::termcount> pending_spelling_;
+};
+
+}  // namespace dateline

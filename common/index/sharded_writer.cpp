@@ -1,0 +1,145 @@
+#include "index/sharded_writer.h"
+
+#include <algorithm>
+
+namespace dateline {
+
+namespace {
+constexpr std::size_t kQueueLimit = 256;  // articles waiting per worker: bounds memory
+}
+
+ShardedWriter::ShardedWriter(const ShardLayout& layout, IndexWriterOptions options,
+                             std::size_t threads)
+    : layout_(layout), threads_(std::min(std::max<std::size_t>(threads, 1), layout.count())) {
+  // Each shard commits after its share of the batch, so memory stays what one writer used.
+  options.commit_bytes = std::max<std::uint64_t>(options.commit_bytes / layout.count(), 1u << 20);
+  for (const std::string& path : layout.shard_paths) {
+    writers_.push_back(std::make_unique<ShardWriter>(path, options));
+  }
+  start_workers();
+}
+
+void ShardedWriter::start_workers() {
+  if (layout_.count() == 1 && threads_ == 1) return;  // the simple case: no threads at all
+  for (std::size_t i = 0; i < threads_; ++i) {
+    workers_.push_back(std::make_unique<Worker>());
+    Worker& w = *workers_.back();
+    w.thread = std::thread([this, &w] { work(w); });
+  }
+}
+
+ShardedWriter::~ShardedWriter() {
+  for (auto& w : workers_) {
+    std::lock_guard lock(w->mutex);
+    w->queue.clear();  // uncommitted work is dropped anyway
+  }
+  join_workers();
+}
+
+void ShardedWriter::work(Worker& w) {
+  for (;;) {
+    Task task;
+    {
+      std::unique_lock lock(w.mutex);
+      w.changed.wait(lock, [&] { return w.closing || !w.queue.empty(); });
+      if (w.queue.empty()) return;
+      task = std::move(w.queue.front());
+      w.queue.pop_front();
+    }
+    w.changed.notify_all();  // room in the queue, or the queue drained
+    if (failed_) continue;   // after an error, drain without doing anything
+    try {
+      task.run(*writers_[task.shard]);
+    } catch (...) {
+      std::lock_guard lock(shared_mutex_);
+      if (!error_) error_ = std::current_exception();
+      failed_ = true;
+    }
+  }
+}
+
+void ShardedWriter::rethrow_error() {
+  std::lock_guard lock(shared_mutex_);
+  if (error_) std::rethrow_exception(error_);
+}
+
+void ShardedWriter::submit(std::size_t shard, std::function<void(ShardWriter&)> run) {
+  if (workers_.empty()) {
+    run(*writers_[shard]);
+    return;
+  }
+  if (failed_) rethrow_error();
+  Worker& w = *workers_[shard % workers_.size()];
+  {
+    std::unique_lock lock(w.mutex);
+    w.changed.wait(lock, [&] { return w.queue.size() < kQueueLimit || failed_; });
+    w.queue.push_back(Task{shard, std::move(run)});
+  }
+  w.changed.notify_all();
+}
+
+void ShardedWriter::join_workers() {
+  for (auto& w : workers_) {
+    {
+      std::lock_guard lock(w->mutex);
+      w->closing = true;  // the worker finishes its queue, then stops
+    }
+    w->changed.notify_all();
+    w->thread.join();
+  }
+  workers_.clear();
+}
+
+void ShardedWriter::add(Article article) {
+  const std::size_t shard = layout_.shard_for(article.id);
+  auto shared = std::make_shared<Article>(std::move(article));
+  submit(shard, [this, shared](ShardWriter& writer) {
+    switch (writer.add(std::move(*shared))) {
+      case WriteOutcome::kAdded:
+        ++counts_.added;
+        break;
+      case WriteOutcome::kUpdated:
+        ++counts_.updated;
+        break;
+      case WriteOutcome::kUnchanged:
+        ++counts_.unchanged;
+        break;
+    }
+  });
+}
+
+void ShardedWriter::remove(const std::string& id) {
+  submit(layout_.shard_for(id), [this, id](ShardWriter& writer) {
+    if (writer.remove(id)) {
+      ++counts_.deleted;
+    } else {
+      std::lock_guard lock(shared_mutex_);
+      missing_.push_back(id);
+    }
+  });
+}
+
+void ShardedWriter::finish() {
+  for (std::size_t shard = 0; shard < writers_.size(); ++shard) {
+    submit(shard, [](ShardWriter& writer) { writer.commit(); });
+  }
+  join_workers();
+  rethrow_error();
+}
+
+void ShardedWriter::commit() {
+  finish();
+  start_workers();
+}
+
+void ShardedWriter::abandon() {
+  join_workers();
+  for (auto& writer : writers_) writer->abandon();  // every shard, even after an error
+}
+
+std::vector<std::string> ShardedWriter::missing_ids() const {
+  std::lock_guard lock(shared_mutex_);
+  return missing_;
+}
+
+}  // namespace dateline

@@ -1,0 +1,80 @@
+// Writes articles into the shards of a database in parallel: each article goes to the shard
+// its id hashes to; each worker thread owns some shards' IndexWriters (and their Analyzers).
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "index/shard_writer.h"
+#include "index/shard_layout.h"
+
+namespace dateline {
+
+struct WriteCounts {
+  std::atomic<std::uint64_t> added{0}, updated{0}, unchanged{0}, deleted{0};
+  std::uint64_t articles() const { return added + updated + unchanged; }
+};
+
+// Not thread-safe itself: call it from one thread. With one shard and one thread, the work
+// is done on the caller's thread. A worker's error (e.g. disk full) is rethrown by the next
+// call, and the other shards stop taking work.
+class ShardedWriter {
+ public:
+  ShardedWriter(const ShardLayout& layout, IndexWriterOptions options, std::size_t threads);
+  ~ShardedWriter();  // drops uncommitted work
+  ShardedWriter(const ShardedWriter&) = delete;
+  ShardedWriter& operator=(const ShardedWriter&) = delete;
+
+  void add(Article article);
+  // Queues the removal of `id`; ids not found are listed by missing_ids() after finish().
+  void remove(const std::string& id);
+  // Commits every shard and waits for all work; rethrows the first error.
+  void finish();
+  // finish(), and then ready for more work.
+  void commit();
+  // Drops everything since the last commit in every shard, and waits.
+  void abandon();
+
+  const WriteCounts& counts() const { return counts_; }
+  std::vector<std::string> missing_ids() const;
+
+ private:
+  struct Task {
+    std::size_t shard;
+    std::function<void(ShardWriter&)> run;
+  };
+  struct Worker {
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<Task> queue;
+    bool closing = false;
+    std::thread thread;
+  };
+
+  void start_workers();
+  void submit(std::size_t shard, std::function<void(ShardWriter&)> run);
+  void work(Worker& worker);
+  void join_workers();  // lets every worker finish its queue, then joins it
+  void rethrow_error();
+
+  std::vector<std::unique_ptr<ShardWriter>> writers_;  // one per shard
+  std::vector<std::unique_ptr<Worker>> workers_;       // empty: work on the caller's thread
+  ShardLayout layout_;
+  std::size_t threads_;
+  WriteCounts counts_;
+  mutable std::mutex shared_mutex_;  // guards error_ and missing_
+  std::exception_ptr error_;
+  std::atomic<bool> failed_{false};
+  std::vector<std::string> missing_;
+};
+
+}  // namespace dateline

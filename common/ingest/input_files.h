@@ -1,0 +1,33 @@
+// Turns the PATHs a user gives into the files to read, and reads each with the right reader.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/article_sink.h"
+#include "dateline/indexing.h"  // InputFormat
+
+namespace dateline {
+
+struct InputFile {
+  std::string path;    // as given or found; "-" for stdin
+  std::string id;      // for text and HTML: the path relative to the folder given
+  InputFormat format;  // never kAuto
+  std::uint64_t size;  // bytes on disk (0 for stdin)
+};
+
+// Expands `paths` in order: a file as given, a folder recursively in byte order of its paths
+// (hidden entries skipped, only files of a known extension), "-" as stdin. The format comes
+// from the extension (.jsonl .ndjson, .txt, .html .htm; each also with .gz or .zst) unless
+// `forced` says otherwise. Throws InputError for a path that does not exist or a file given
+// by name whose format cannot be told.
+std::vector<InputFile> list_input_files(const std::vector<std::string>& paths, InputFormat forced);
+
+// Reads one file with the reader for its format, reporting to `sink`. A file that cannot be
+// opened or read is reported as a bad record of that file.
+void read_input_file(const InputFile& file, const ReaderOptions& options, ArticleSink& sink);
+
+}  // namespace dateline

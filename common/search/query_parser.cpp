@@ -1,0 +1,384 @@
+#include "search/query_parser.h"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <stdexcept>
+
+#include "util/date.h"
+
+namespace dateline {
+namespace {
+
+constexpr std::size_t kMaxDepth = 64;  // nesting of parentheses
+
+struct SyntaxError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+enum class TokenType { kWord, kPhrase, kPrefix, kOpen, kClose, kAnd, kOr, kNot, kNear, kEnd };
+
+struct Lexeme {
+  TokenType type = TokenType::kEnd;
+  std::string text;
+  QueryField field = QueryField::kAny;
+  bool has_field = false;
+  bool is_date = false;
+  char sign = 0;  // '+' or '-' written before the lexeme
+};
+
+bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+
+// Splits the query into lexemes: words, quoted phrases, parentheses and operators, each with
+// an optional field prefix and a +/- sign.
+class Lexer {
+ public:
+  explicit Lexer(std::string_view text) : text_(text) {}
+
+  std::vector<Lexeme> run() {
+    std::vector<Lexeme> out;
+    for (;;) {
+      while (pos_ < text_.size() && is_space(text_[pos_])) ++pos_;
+      if (pos_ >= text_.size()) break;
+      out.push_back(next());
+    }
+    out.push_back(Lexeme{});
+    return out;
+  }
+
+ private:
+  Lexeme next() {
+    Lexeme lexeme;
+    const char c = text_[pos_];
+    if (c == '(' || c == ')') {
+      ++pos_;
+      lexeme.type = c == '(' ? TokenType::kOpen : TokenType::kClose;
+      return lexeme;
+    }
+    if ((c == '+' || c == '-') && pos_ + 1 < text_.size() && !is_space(text_[pos_ + 1])) {
+      lexeme.sign = c;
+      ++pos_;
+    }
+    read_field(lexeme);
+    if (pos_ < text_.size() && text_[pos_] == '"') {
+      const std::size_t close = text_.find('"', pos_ + 1);
+      if (close == std::string_view::npos) throw SyntaxError("unbalanced quote");
+      lexeme.type = TokenType::kPhrase;
+      lexeme.text = text_.substr(pos_ + 1, close - pos_ - 1);
+      pos_ = close + 1;
+      return lexeme;
+    }
+    if (pos_ < text_.size() && text_[pos_] == '(') {
+      if (lexeme.has_field)
+        throw SyntaxError("a field prefix must be followed by a word or phrase");
+      // A sign before a group: handled by the parser through the '(' lexeme.
+      ++pos_;
+      lexeme.type = TokenType::kOpen;
+      return lexeme;
+    }
+    const std::size_t start = pos_;
+    while (pos_ < text_.size() && !is_space(text_[pos_]) && text_[pos_] != '(' &&
+           text_[pos_] != ')' && text_[pos_] != '"') {
+      ++pos_;
+    }
+    std::string word(text_.substr(start, pos_ - start));
+    if (word.empty()) {
+      if (lexeme.has_field) throw SyntaxError("nothing after the field prefix");
+      throw SyntaxError("a sign without a word");
+    }
+    lexeme.text = word;
+    if (!lexeme.has_field && !lexeme.sign) {
+      if (word == "AND")
+        lexeme.type = TokenType::kAnd;
+      else if (word == "OR")
+        lexeme.type = TokenType::kOr;
+      else if (word == "NOT")
+        lexeme.type = TokenType::kNot;
+      else if (word == "NEAR")
+        lexeme.type = TokenType::kNear;
+      if (lexeme.type != TokenType::kEnd) return lexeme;
+    }
+    if (word.size() > 1 && word.back() == '*' && !lexeme.is_date) {
+      lexeme.type = TokenType::kPrefix;
+      lexeme.text.pop_back();
+      return lexeme;
+    }
+    if (word == "*") throw SyntaxError("a lone '*' matches nothing in particular");
+    lexeme.type = TokenType::kWord;
+    return lexeme;
+  }
+
+  void read_field(Lexeme& lexeme) {
+    const std::size_t colon = text_.find(':', pos_);
+    if (colon == std::string_view::npos || colon == pos_ || colon - pos_ > 8) return;
+    const std::string_view name = text_.substr(pos_, colon - pos_);
+    if (name == "date") {
+      lexeme.is_date = true;
+      lexeme.has_field = true;
+      pos_ = colon + 1;
+      return;
+    }
+    if (auto field = field_from_name(name)) {
+      lexeme.field = *field;
+      lexeme.has_field = true;
+      pos_ = colon + 1;
+    }
+  }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+};
+
+// A date bound as a sortable string: the first or the last day of the period written.
+std::string date_bound(std::string_view text, bool upper) {
+  if (text.empty()) return {};
+  const auto date = parse_date(text);
+  if (!date || text.size() > 10) throw SyntaxError("unreadable date \"" + std::string(text) + "\"");
+  std::string s = date->sortable();
+  if (upper) {
+    if (date->month == 0)
+      s.replace(4, 4, "9999");
+    else if (date->day == 0)
+      s.replace(6, 2, "99");
+  }
+  return s;
+}
+
+QueryNode date_node(std::string_view text) {
+  QueryNode node;
+  node.kind = QueryNode::Kind::kDate;
+  const std::size_t dots = text.find("..");
+  if (dots == std::string_view::npos) {
+    node.date_from = date_bound(text, false);
+    node.date_to = date_bound(text, true);
+  } else {
+    node.date_from = date_bound(text.substr(0, dots), false);
+    node.date_to = date_bound(text.substr(dots + 2), true);
+    if (node.date_from.empty() && node.date_to.empty()) throw SyntaxError("empty date range");
+  }
+  if (node.date_from.empty() && node.date_to.empty()) throw SyntaxError("empty date");
+  if (!node.date_to.empty() && node.date_from > node.date_to) {
+    throw SyntaxError("date range ends before it starts");
+  }
+  return node;
+}
+
+// Recursive descent over the lexemes; see query_parser.h for the grammar.
+class Parser {
+ public:
+  explicit Parser(std::vector<Lexeme> lexemes) : lexemes_(std::move(lexemes)) {}
+
+  QueryNode parse() {
+    QueryNode root = parse_or(0);
+    if (peek().type != TokenType::kEnd) {
+      throw SyntaxError(peek().type == TokenType::kClose ? "unbalanced ')'"
+                                                         : "unexpected operator");
+    }
+    return root;
+  }
+
+ private:
+  const Lexeme& peek() const { return lexemes_[pos_]; }
+  const Lexeme& take() { return lexemes_[pos_++]; }
+
+  static QueryNode combine(QueryNode::Kind kind, std::vector<QueryNode> children) {
+    if (children.size() == 1) return std::move(children[0]);
+    QueryNode node;
+    node.kind = kind;
+    node.children = std::move(children);
+    return node;
+  }
+
+  QueryNode parse_or(std::size_t depth) {
+    std::vector<QueryNode> children{parse_and(depth)};
+    while (peek().type == TokenType::kOr) {
+      take();
+      children.push_back(parse_and(depth));
+    }
+    return combine(QueryNode::Kind::kOr, std::move(children));
+  }
+
+  QueryNode parse_and(std::size_t depth) {
+    std::vector<QueryNode> children{parse_not(depth)};
+    while (peek().type == TokenType::kAnd) {
+      take();
+      children.push_back(parse_not(depth));
+    }
+    return combine(QueryNode::Kind::kAnd, std::move(children));
+  }
+
+  QueryNode parse_not(std::size_t depth) {
+    std::vector<QueryNode> children{parse_group(depth)};
+    while (peek().type == TokenType::kNot) {
+      take();
+      children.push_back(parse_group(depth));
+    }
+    return combine(QueryNode::Kind::kAndNot, std::move(children));
+  }
+
+  bool starts_unit() const {
+    const TokenType t = peek().type;
+    return t == TokenType::kWord || t == TokenType::kPhrase || t == TokenType::kPrefix ||
+           t == TokenType::kOpen;
+  }
+
+  // Juxtaposed units, each should / must / must not match.
+  QueryNode parse_group(std::size_t depth) {
+    QueryNode group;
+    group.kind = QueryNode::Kind::kGroup;
+    for (;;) {
+      QueryNode::Occur occur = QueryNode::Occur::kShould;
+      if (peek().type == TokenType::kNot && group.children.empty()) {
+        take();  // a leading NOT: the unit must not match
+        occur = QueryNode::Occur::kMustNot;
+      }
+      if (!starts_unit()) break;
+      if (peek().sign == '+') occur = QueryNode::Occur::kMust;
+      if (peek().sign == '-') occur = QueryNode::Occur::kMustNot;
+      group.children.push_back(parse_near(depth));
+      group.occurs.push_back(occur);
+    }
+    if (group.children.empty()) {
+      throw SyntaxError(peek().type == TokenType::kEnd ? "an operator without a right-hand side"
+                                                       : "an operator without a left-hand side");
+    }
+    if (group.children.size() == 1 && group.occurs[0] == QueryNode::Occur::kShould) {
+      return std::move(group.children[0]);
+    }
+    return group;
+  }
+
+  QueryNode parse_near(std::size_t depth) {
+    std::vector<QueryNode> children{parse_atom(depth)};
+    while (peek().type == TokenType::kNear) {
+      take();
+      if (peek().type != TokenType::kWord) throw SyntaxError("NEAR needs a word on each side");
+      children.push_back(parse_atom(depth));
+    }
+    if (children.size() > 1) {
+      for (const auto& child : children) {
+        if (child.kind != QueryNode::Kind::kWord)
+          throw SyntaxError("NEAR needs a word on each side");
+      }
+    }
+    return combine(QueryNode::Kind::kNear, std::move(children));
+  }
+
+  QueryNode parse_atom(std::size_t depth) {
+    const Lexeme& lexeme = take();
+    QueryNode node;
+    switch (lexeme.type) {
+      case TokenType::kOpen: {
+        if (depth >= kMaxDepth) throw SyntaxError("parentheses nested too deep");
+        node = parse_or(depth + 1);
+        if (take().type != TokenType::kClose) throw SyntaxError("unbalanced '('");
+        return node;
+      }
+      case TokenType::kWord:
+        if (lexeme.is_date) return date_node(lexeme.text);
+        node.kind = QueryNode::Kind::kWord;
+        break;
+      case TokenType::kPhrase:
+        if (lexeme.is_date) throw SyntaxError("date: takes a date or a range, not a phrase");
+        node.kind = QueryNode::Kind::kPhrase;
+        break;
+      case TokenType::kPrefix:
+        node.kind = QueryNode::Kind::kPrefix;
+        break;
+      default:
+        throw SyntaxError("unexpected operator");
+    }
+    node.text = lexeme.text;
+    node.field = lexeme.field;
+    return node;
+  }
+
+  std::vector<Lexeme> lexemes_;
+  std::size_t pos_ = 0;
+};
+
+// The fallback: every run of text between spaces and syntax characters, as a should-word.
+std::optional<QueryNode> plain_words(std::string_view text) {
+  QueryNode group;
+  group.kind = QueryNode::Kind::kGroup;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty() && word != "AND" && word != "OR" && word != "NOT" && word != "NEAR") {
+      QueryNode node;
+      node.text = word;
+      group.children.push_back(std::move(node));
+      group.occurs.push_back(QueryNode::Occur::kShould);
+    }
+    word.clear();
+  };
+  for (char c : text) {
+    if (is_space(c) || c == '"' || c == '(' || c == ')' || c == '*' || c == ':' ||
+        ((c == '+' || c == '-') && word.empty())) {
+      flush();
+    } else {
+      word += c;
+    }
+  }
+  flush();
+  if (group.children.empty()) return std::nullopt;
+  return group;
+}
+
+}  // namespace
+
+std::optional<QueryField> field_from_name(std::string_view name) {
+  if (name == "title") return QueryField::kTitle;
+  if (name == "author") return QueryField::kAuthor;
+  if (name == "source") return QueryField::kSource;
+  if (name == "tag") return QueryField::kTag;
+  if (name == "lang") return QueryField::kLang;
+  if (name == "id") return QueryField::kId;
+  return std::nullopt;
+}
+
+ParsedQuery parse_query(std::string_view text) {
+  ParsedQuery result;
+  try {
+    Lexer lexer(text);
+    std::vector<Lexeme> lexemes = lexer.run();
+    if (lexemes.size() == 1) return result;  // only spaces
+    result.root = Parser(std::move(lexemes)).parse();
+  } catch (const SyntaxError& e) {
+    result.error = e.what();
+    result.root = plain_words(text);
+  }
+  return result;
+}
+
+namespace {
+
+// Plain words under `n`, or nothing when `n` holds anything else. Punctuation typed on its own
+// (the "," of "System), an") counts as no word and no operator.
+std::optional<std::size_t> count_plain_words(const QueryNode& n) {
+  if (n.kind == QueryNode::Kind::kWord) {
+    const bool has_letters = std::any_of(n.text.begin(), n.text.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    });
+    if (!has_letters) return 0;
+    if (n.field != QueryField::kAny) return std::nullopt;
+    return 1;
+  }
+  if (n.kind != QueryNode::Kind::kGroup) return std::nullopt;
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < n.children.size(); ++i) {
+    const auto inside = count_plain_words(n.children[i]);
+    if (!inside || n.occurs[i] != QueryNode::Occur::kShould) return std::nullopt;
+    words += *inside;
+  }
+  return words;
+}
+
+}  // namespace
+
+std::size_t plain_word_count(const QueryNode& root) {
+  // Words in parentheses among others ("TSS (Time Sharing System), an operating system") are
+  // still just words.
+  return count_plain_words(root).value_or(0);
+}
+
+}  // namespace dateline

@@ -1,0 +1,71 @@
+#include "serve/http_params.h"
+
+#include <charconv>
+#include <optional>
+
+#include "util/utf8.h"
+
+namespace dateline {
+namespace {
+
+// A plain decimal number no larger than `max` ("10"; not "-1", "1e3", " 1" or "0x10").
+std::optional<std::uint32_t> bounded_number(const std::string& text, std::uint32_t max) {
+  std::uint32_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || text.empty() || value > max) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+}  // namespace
+
+std::variant<SearchRequest, std::string> search_request_from(const QueryParams& params,
+                                                             const ServerOptions& options) {
+  SearchRequest request;
+  request.time_limit_ms = options.query_time_limit_ms;
+  for (const auto& [name, value] : params) {
+    if (name == "q") {
+      request.query = value;
+    } else if (name == "like") {
+      request.like_id = value;
+    } else if (name == "lang") {
+      request.lang = value;
+    } else if (name == "limit" || name == "offset" || name == "snippet_chars") {
+      const std::uint32_t max = name == "limit"    ? options.max_limit
+                                : name == "offset" ? options.max_offset
+                                                   : 2000;
+      const auto number = bounded_number(value, max);
+      if (!number) {
+        return name + " must be a whole number from 0 to " + std::to_string(max) + ", not \"" +
+               utf8::excerpt(value, 60) + "\"";
+      }
+      if (name == "limit") request.limit = *number;
+      if (name == "offset") request.offset = *number;
+      if (name == "snippet_chars") request.snippet_chars = *number;
+    } else if (name == "sort") {
+      const auto sort = parse_sort_order(value);
+      if (!sort)
+        return "sort must be relevance, date or -date, not \"" + utf8::excerpt(value, 60) + "\"";
+      request.sort = *sort;
+    } else if (name == "feedback") {
+      const auto feedback = parse_feedback(value);
+      if (!feedback)
+        return "feedback must be auto, always or never, not \"" + utf8::excerpt(value, 60) + "\"";
+      request.feedback = *feedback;
+    } else if (name == "facet") {
+      const auto field = parse_facet_field(value);
+      if (!field)
+        return "facet must be source, lang, tag or year, not \"" + utf8::excerpt(value, 60) + "\"";
+      request.facets.push_back(*field);
+    } else {
+      return "unknown parameter \"" + utf8::excerpt(name, 60) +
+             "\" (known: q, limit, offset, sort, facet, snippet_chars, lang, like, feedback)";
+    }
+  }
+  const bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
+  if (blank && request.like_id.empty()) return "give a query: /search?q=...";
+  return request;
+}
+
+}  // namespace dateline

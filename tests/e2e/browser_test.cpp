@@ -1,0 +1,107 @@
+// The search page in a real browser: headless Chromium, driven over the DevTools protocol,
+// loads the page served by `searcher serve`, a query is typed into the box and Enter pressed,
+// and what the page then shows is checked against the API's own answer; then paging and a
+// facet are clicked with the mouse.
+#include <httplib.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support/devtools.h"
+#include "support/search_fixture.h"
+#include "support/server_process.h"
+
+using namespace dateline;
+using nlohmann::json;
+
+namespace {
+
+// The ids of the hits the page shows: the last part of each hit's "date · source · id" line.
+constexpr const char* kShownIds =
+    "[...document.querySelectorAll('.hit .meta')].map(e => e.textContent.split(' · ').pop())";
+
+std::vector<std::string> api_ids(httplib::Client& client, const std::string& query,
+                                 int offset = 0) {
+  const auto j = json::parse(client
+                                 .Get("/search?q=" + test::url_encoded(query) +
+                                      "&limit=10&offset=" + std::to_string(offset))
+                                 ->body);
+  std::vector<std::string> out;
+  for (const auto& hit : j["hits"]) out.push_back(hit["id"]);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a query typed into the search page shows the API's hits, highlighted and escaped",
+          "[browser]") {
+  REQUIRE(test::run("command -v chromium").exit_code == 0);  // scripts/packages.txt installs it
+  test::TempDir dir;
+  test::ServeProcess server(test::corpus_db(), dir / "serve.log");
+  httplib::Client client("127.0.0.1", server.port());
+  test::DevTools browser(dir / "profile");
+  browser.open("http://127.0.0.1:" + std::to_string(server.port()) + "/");
+
+  // Type the query and press Enter, as a person would.
+  browser.click("#q");
+  browser.type("oil prices");
+  browser.press_enter();
+  REQUIRE(browser.wait_for("document.querySelectorAll('.hit').length === 10"));
+  CHECK(browser.evaluate(kShownIds).get<std::vector<std::string>>() ==
+        api_ids(client, "oil prices"));
+  CHECK(browser.evaluate("location.search") == "?q=oil+prices&sort=relevance&offset=0");
+
+  // Highlights came from the byte ranges: every marked word is a form of a query word.
+  const auto marks = browser
+                         .evaluate(
+                             "[...document.querySelectorAll('mark')].map(m => "
+                             "m.textContent)")
+                         .get<std::vector<std::string>>();
+  REQUIRE(marks.size() >= 10);
+  for (const std::string& mark : marks) {
+    INFO(mark);
+    const auto words = test::words_of(mark);
+    REQUIRE(words.size() == 1);
+    CHECK((words[0] == "oil" || words[0].rfind("pric", 0) == 0));
+  }
+  const auto api = json::parse(
+      client.Get("/search?q=oil%20prices&limit=10&facet=source&facet=lang&facet=year&facet=tag")
+          ->body);
+  const std::string total = std::to_string(api["total"]["estimate"].get<int>());
+  CHECK(browser.evaluate("document.getElementById('status').textContent")
+            .get<std::string>()
+            .starts_with("1–10 of " + total));
+
+  // The next page, by mouse.
+  browser.click("#next");
+  REQUIRE(browser.wait_for("document.getElementById('page').textContent === 'page 2'"));
+  REQUIRE(
+      browser.wait_for("document.querySelector('.hit .meta') && "
+                       "document.getElementById('status').textContent.startsWith('11–')"));
+  CHECK(browser.evaluate(kShownIds).get<std::vector<std::string>>() ==
+        api_ids(client, "oil prices", 10));
+
+  // A facet value refines the query.
+  browser.click("button.facet");
+  REQUIRE(browser.wait_for("document.getElementById('q').value.includes('source:')"));
+  const std::string refined = browser.evaluate("document.getElementById('q').value");
+  CHECK(refined == "oil prices source:\"Reuters\"");
+  REQUIRE(browser.wait_for("document.getElementById('status').textContent.startsWith('1–')"));
+  CHECK(browser.evaluate(kShownIds).get<std::vector<std::string>>() == api_ids(client, refined));
+
+  // Titles are text, never markup: "<SHC.TO>" arrives escaped.
+  browser.evaluate("document.getElementById('q').value = ''");
+  browser.click("#q");
+  browser.type("title:shell canada");
+  browser.press_enter();
+  REQUIRE(
+      browser.wait_for("[...document.querySelectorAll('.hit .title')].some(t => "
+                       "t.textContent.includes('<SHC.TO>'))"));
+  CHECK(browser.evaluate("document.getElementById('hits').innerHTML")
+            .get<std::string>()
+            .find("&lt;SHC.TO&gt;") != std::string::npos);
+  CHECK(browser.evaluate("document.querySelectorAll('#hits shc\\\\.to').length") == 0);
+
+  // And the server logged each request the page made.
+  CHECK(server.log().find("\"GET /search?q=oil+prices") != std::string::npos);
+}

@@ -1,0 +1,145 @@
+// The indexer and searcher executables as a user runs them: exit codes, messages, reports.
+#include <xapian.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "index/document_builder.h"
+#include "index/schema.h"
+#include "support/test_support.h"
+
+using namespace dateline;
+using dateline::test::quote;
+using dateline::test::run;
+using dateline::test::TempDir;
+
+namespace {
+
+std::string indexer(const std::string& args) { return quote(test::kIndexer) + " " + args; }
+std::string searcher(const std::string& args) { return quote(test::kSearcher) + " " + args; }
+
+// A file of good records mixed with every kind of bad one.
+std::string mixed_records() {
+  std::string s;
+  s += "{\"id\":\"good-1\",\"title\":\"Cocoa exports rise\",\"body\":\"Cocoa prices.\"}\n";  // 1
+  s += "{\"id\":\"bad-json\",\"title\":\n";                                                  // 2
+  s += "{\"id\":\"bad-utf8\",\"title\":\"\xC3\x28\"}\n";                                     // 3
+  s += "{}\n";                                                                               // 4
+  s += "{\"id\":\"big\",\"body\":\"" + std::string(50u << 20, 'x') + "\"}\n";                // 5
+  s += std::string("{\"id\":\"nul\",\"title\":\"a\0b\"}\n", 27);                             // 6
+  s += "{\"id\":\"good-2\",\"title\":\"Oil output falls\",\"date\":\"1987-03-02\"}\n";       // 7
+  s += "{\"id\":\"good-3\",\"body\":\"Grain shipments resume.\"}\n";                         // 8
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("bad records are reported as FILE:LINE: reason, good ones indexed, exit 1", "[cli]") {
+  TempDir dir;
+  const auto input = dir / "mixed.jsonl";
+  test::write_file(input, mixed_records());
+  const auto db = (dir / "db").string();
+  const auto result = run(indexer("--db " + quote(db) + " " + quote(input.string())));
+  INFO(result.err);
+  CHECK(result.exit_code == 1);
+  const std::string file = input.string();
+  for (const char* location : {":2: invalid JSON", ":3: invalid UTF-8", ":4: neither title",
+                               ":5: record of 50.0 MB", ":6: NUL byte"}) {
+    CHECK_THAT(result.err, Catch::Contains(file + location));
+  }
+  CHECK_THAT(result.err, Catch::Contains("added 3,"));
+  CHECK_THAT(result.err, Catch::Contains("skipped 5"));
+  Xapian::Database reader(db);
+  CHECK(reader.get_doccount() == 3);
+  for (const char* id : {"good-1", "good-2", "good-3"}) CHECK(reader.term_exists(id_term(id)));
+}
+
+TEST_CASE("with --strict the indexer stops at the first bad record, commits nothing, exits 2",
+          "[cli]") {
+  TempDir dir;
+  const auto input = dir / "mixed.jsonl";
+  test::write_file(input, mixed_records());
+  const auto db = (dir / "db").string();
+  const auto result = run(indexer("--strict --db " + quote(db) + " " + quote(input.string())));
+  INFO(result.err);
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains(":2: invalid JSON"));
+  CHECK_THAT(result.err, !Catch::Contains(":3:"));
+  CHECK(Xapian::Database(db).get_doccount() == 0);
+}
+
+TEST_CASE("the JSON report (--report json) prints the summary keys of PRODUCT.md on stdout",
+          "[cli]") {
+  TempDir dir;
+  const auto db = (dir / "db").string();
+  const auto corpus = test::corpus_dir().string();
+  auto result = run(indexer("--report json --db " + quote(db) + " " + quote(corpus)));
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  auto report = nlohmann::json::parse(result.out);
+  for (const char* key : {"added", "updated", "unchanged", "deleted", "skipped", "seconds",
+                          "articles_per_second", "mb_per_second"}) {
+    CHECK(report.contains(key));
+  }
+  CHECK(report["added"] == 411);
+
+  result = run(indexer("--report json --db " + quote(db) + " " + quote(corpus)));
+  report = nlohmann::json::parse(result.out);
+  CHECK(report["unchanged"] == 411);
+  CHECK(report["added"] == 0);
+}
+
+TEST_CASE("JSON Lines on stdin, and --delete", "[cli]") {
+  TempDir dir;
+  const auto db = (dir / "db").string();
+  const auto input = dir / "in.jsonl";
+  test::write_file(input, "{\"id\":\"s1\",\"title\":\"From stdin\"}\n");
+  auto result = run(indexer("--db " + quote(db) + " -"), input.string());
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(Xapian::Database(db).term_exists(id_term("s1")));
+  result = run(indexer("--db " + quote(db) + " --delete s1"));
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.err, Catch::Contains("deleted 1"));
+  CHECK(Xapian::Database(db).get_doccount() == 0);
+}
+
+TEST_CASE("usage errors exit 2 with one clear line", "[cli]") {
+  TempDir dir;
+  const auto db = quote((dir / "db").string());
+  struct Case {
+    std::string args, message;
+  };
+  const std::vector<Case> cases = {
+      {"--db " + db + " --no-such-flag x.jsonl", "no-such-flag"},
+      {"--db " + db, "at least one PATH"},
+      {"x.jsonl", "--db is required"},
+      {"--db " + db + " " + quote((dir / "missing.jsonl").string()), "no such file or folder"},
+      {"--db " + db + " --format xml x", "--format"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.args);
+    const auto result = run(indexer(c.args));
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains(c.message));
+  }
+}
+
+TEST_CASE("searcher: hits exit 0, none exit 1, a missing database exits 2", "[cli]") {
+  TempDir dir;
+  const auto db = (dir / "db").string();
+  REQUIRE(run(indexer("--db " + quote(db) + " " + quote(test::corpus_dir().string()))).exit_code ==
+          0);
+  auto result = run(searcher("--db " + quote(db) + " --format ids --limit 3 cocoa"));
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::StartsWith("1\n"));  // the Bahia cocoa review
+  result = run(searcher("--db " + quote(db) + " --format json Alibaba chips"));
+  CHECK(result.exit_code == 0);
+  const auto json = nlohmann::json::parse(result.out);
+  CHECK(json["hits"][0]["id"] == "seed/000_fc10ff2354e6af4e.txt");
+  result = run(searcher("--db " + quote(db) + " xyzzyplugh"));
+  CHECK(result.exit_code == 1);
+  result = run(searcher("--db " + quote((dir / "nothing").string()) + " cocoa"));
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains("no database here"));
+}

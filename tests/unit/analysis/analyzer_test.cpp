@@ -1,0 +1,156 @@
+#include "analysis/analyzer.h"
+
+#include <catch2/catch.hpp>
+
+#include "support/test_support.h"
+#include "util/utf8.h"
+
+using namespace dateline;
+
+namespace {
+
+std::vector<std::string> terms(Analyzer& analyzer, std::string_view text) {
+  std::vector<std::string> out;
+  for (const Token& t : analyzer.tokenize(text)) out.push_back(t.term);
+  return out;
+}
+
+std::vector<std::string> stems(Analyzer& analyzer, std::string_view lang, std::string_view text) {
+  std::vector<std::string> out;
+  for (const Token& t : analyzer.tokenize(text)) out.push_back(analyzer.stem(lang, t));
+  return out;
+}
+
+std::vector<Article> corpus_articles(const char* name) {
+  return test::read_articles(test::corpus_dir() / "news" / name);
+}
+
+}  // namespace
+
+TEST_CASE("folding: case, accents and full-width forms fold to one term", "[analyzer]") {
+  struct Case {
+    std::string input, expected;
+  };
+  const std::vector<Case> cases = {
+      {"Zürich", "zurich"}, {"ZURICH", "zurich"}, {"ＡＢＣ", "abc"},     {"Straße", "strasse"},
+      {"ÉCOLE", "ecole"},   {"école", "ecole"},   {"ﬁnance", "finance"}, {"Alibaba’s", "alibaba's"},
+      {"Ελλάδα", "ελλαδα"}, {"Ёлка", "елка"},     {"мо́ре", "море"},  // Russian stress mark
+      {"مُحَمَّد", "محمد"},     {"عـــربي", "عربي"},                     // harakat, tatweel
+      {"１２３", "123"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.input);
+    CHECK(Analyzer::fold(c.input) == c.expected);
+  }
+}
+
+TEST_CASE("folding keeps marks that make another letter", "[analyzer]") {
+  // Japanese dakuten, Cyrillic short i, Hangul syllables and Devanagari vowel signs are letters,
+  // not accents: folding them away would merge different words.
+  for (std::string word : {"が", "ぱ", "йод", "한국어", "हिन्दी", "ї"}) {
+    INFO(word);
+    CHECK(Analyzer::fold(word) == word);
+  }
+  CHECK(Analyzer::fold("が") != Analyzer::fold("か"));
+}
+
+TEST_CASE("words keep their byte range in the original text", "[analyzer]") {
+  Analyzer analyzer;
+  const std::string text = "“Zürich’s” ＡＢＣ, 北京大学!";
+  for (const Token& t : analyzer.tokenize(text)) {
+    INFO(t.term);
+    REQUIRE(t.end <= text.size());
+    REQUIRE(t.start < t.end);
+    CHECK(utf8::is_boundary(text, t.start));
+    CHECK(utf8::is_boundary(text, t.end));
+    CHECK(Analyzer::fold(text.substr(t.start, t.end - t.start)) == t.term);
+  }
+  CHECK(terms(analyzer, text) == std::vector<std::string>{"zurich", "s", "abc", "北京", "大学"});
+}
+
+TEST_CASE("letter words split at inner periods, colons and apostrophes, numbers do not",
+          "[analyzer]") {
+  Analyzer analyzer;
+  struct Case {
+    std::string text;
+    std::vector<std::string> expected;
+  };
+  const std::vector<Case> cases = {
+      {"Plessey Co Plc <PLYL.L>", {"plessey", "co", "plc", "plyl", "l"}},
+      {"the U.S. economy", {"the", "u", "s", "economy"}},
+      {"REDEEM UNIT'S PREFERRED", {"redeem", "unit", "s", "preferred"}},
+      {"l’homme aujourd'hui", {"l", "homme", "aujourd", "hui"}},
+      {"1.13bn and 2,000.5 and 3.5%", {"1.13bn", "and", "2,000.5", "and", "3.5"}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(terms(analyzer, c.text) == c.expected);
+  }
+}
+
+TEST_CASE("words are stemmed in their language", "[analyzer]") {
+  Analyzer analyzer;
+  struct Case {
+    std::string lang, text;
+    std::vector<std::string> expected;
+  };
+  const std::vector<Case> cases = {
+      {"en", "chips running prices", {"chip", "run", "price"}},
+      {"de", "Häuser Gewerkschaften wurden", {"haus", "gewerkschaft", "wurd"}},
+      {"fr", "élections présidentielles françaises", {"elect", "presidentiel", "francais"}},
+      {"ru", "Москвы новости", {"москв", "новост"}},
+      {"ar", "الأخبار", {"اخبار"}},
+      {"xx", "chips", {""}},  // no stemmer for the language: unstemmed only
+  };
+  for (const auto& c : cases) {
+    INFO(c.lang << ": " << c.text);
+    CHECK(stems(analyzer, c.lang, c.text) == c.expected);
+  }
+  CHECK(analyzer.has_stemmer("de"));
+  CHECK_FALSE(analyzer.has_stemmer("ja"));
+}
+
+TEST_CASE("Chinese and Japanese are split into words, not characters or runs", "[analyzer]") {
+  Analyzer analyzer;
+  CHECK(terms(analyzer, "我们在北京大学学习中文。") ==
+        std::vector<std::string>{"我们", "在", "北京", "大学", "学习", "中文"});
+  // A real headline of the livedoor sample.
+  const auto articles = corpus_articles("livedoor.jsonl");
+  const auto it = std::find_if(articles.begin(), articles.end(), [](const Article& a) {
+    return a.title.starts_with("友人代表のスピーチ");
+  });
+  REQUIRE(it != articles.end());
+  const auto words = terms(analyzer, it->title);
+  CHECK(std::vector<std::string>(words.begin(), words.begin() + 4) ==
+        std::vector<std::string>{"友人", "代表", "の", "スピーチ"});
+  // Over the whole sample: most words are more than one character, none is a whole run.
+  std::size_t tokens = 0, multi_char = 0, max_chars = 0;
+  for (const Article& a : articles) {
+    for (const Token& t : analyzer.tokenize(a.body)) {
+      if (t.kind != TokenKind::kIdeo && t.kind != TokenKind::kKana) continue;
+      const std::size_t chars = t.term.size() / 3;  // CJK characters are 3 bytes in UTF-8
+      ++tokens;
+      multi_char += chars > 1;
+      max_chars = std::max(max_chars, chars);
+    }
+  }
+  INFO(tokens << " CJK words, " << multi_char << " of more than one character");
+  CHECK(tokens > 1000);
+  CHECK(multi_char * 10 > tokens * 4);
+  CHECK(max_chars < 20);
+}
+
+TEST_CASE("folding is idempotent on every word of the corpus sample", "[analyzer][property]") {
+  Analyzer analyzer;
+  std::size_t checked = 0;
+  for (const char* name :
+       {"reuters21578.jsonl", "10kgnad.jsonl", "livedoor.jsonl", "saudinewsnet.jsonl"}) {
+    for (const Article& a : corpus_articles(name)) {
+      for (const Token& t : analyzer.tokenize(a.title + "\n" + a.body)) {
+        if (Analyzer::fold(t.term) != t.term) FAIL("fold not idempotent: " << t.term);
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked > 50000);
+}
