@@ -117,7 +117,7 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitError;
   }
 
-  options.format = *dateline::parse_input_format(format);
+  options.format = *dateline::parse_name<dateline::InputFormat>(format);
   options.index.default_lang =
       options.index.default_lang.empty() ? "en" : options.index.default_lang;
   options.index.commit_bytes = static_cast<std::uint64_t>(commit_mb * (1 << 20));

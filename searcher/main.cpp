@@ -72,13 +72,14 @@ void print_results(const Settings& s, const dateline::SearchResults& results,
   }
 }
 
-void print_note(const dateline::SearchResults& results, const std::string& where) {
-  if (!results.note.empty()) std::cerr << "searcher: note: " << where << results.note << '\n';
+void print_notes(const dateline::SearchResults& results, const std::string& where) {
+  for (const std::string& note : results.notes)
+    std::cerr << "searcher: note: " << where << note << '\n';
 }
 
 int run_one(const Settings& s, dateline::Searcher& searcher) {
   const auto results = searcher.search(s.request);
-  print_note(results, "");
+  print_notes(results, "");
   print_results(s, results, "");
   return results.hits.empty() ? kExitNoHits : kExitHits;
 }
@@ -107,7 +108,7 @@ int run_batch(Settings& s, dateline::Searcher& searcher) {
     std::string qid = tab == std::string::npos ? std::to_string(number) : line.substr(0, tab);
     s.request.query = tab == std::string::npos ? line : line.substr(tab + 1);
     const auto results = searcher.search(s.request);
-    print_note(results, s.batch_file + ":" + std::to_string(number) + ": ");
+    print_notes(results, s.batch_file + ":" + std::to_string(number) + ": ");
     print_results(s, results, qid);
     if (timings) timings << qid << '\t' << results.took_ms << '\n';
     any_hits = any_hits || !results.hits.empty();
@@ -224,9 +225,11 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? kExitHits : kExitError;
   }
-  s.request.sort = *dateline::parse_sort_order(sort);
-  s.request.feedback = *dateline::parse_feedback(feedback);
-  for (const auto& f : facets) s.request.facets.push_back(*dateline::parse_facet_field(f));
+  s.request.sort = *dateline::parse_name<dateline::SortOrder>(sort);
+  s.request.feedback = *dateline::parse_name<dateline::Feedback>(feedback);
+  for (const auto& f : facets) {
+    s.request.facets.push_back(*dateline::parse_name<dateline::FacetField>(f));
+  }
 
   try {
     if (serve->parsed()) return run_server(s);

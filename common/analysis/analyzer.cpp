@@ -228,13 +228,11 @@ std::string Analyzer::stem(std::string_view lang, const Token& token) {
   return stemmed;
 }
 
-std::string Analyzer::settings_description() {
-  return std::string(
-             "{\"normalization\":\"nfkc_cf\",\"accents\":\"latin,greek,cyrillic-stress,"
-             "arabic\",\"segmentation\":\"icu-word\",\"stemming\":\"snowball\","
-             "\"icu\":\"") +
-         U_ICU_VERSION + "\",\"max_word_bytes\":" + std::to_string(kMaxWordBytes) +
-         ",\"cjk\":\"words+bigrams\"}";
+std::vector<std::pair<std::string, std::string>> Analyzer::settings() {
+  return {{"normalization", "nfkc_cf"}, {"accents", "latin,greek,cyrillic-stress,arabic"},
+          {"segmentation", "icu-word"}, {"stemming", "snowball"},
+          {"icu", U_ICU_VERSION},       {"max_word_bytes", std::to_string(kMaxWordBytes)},
+          {"cjk", "words+bigrams"}};
 }
 
 }  // namespace dateline

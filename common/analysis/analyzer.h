@@ -66,8 +66,9 @@ class Analyzer {
   // character gives nothing.
   static std::vector<std::string> bigrams(std::string_view folded);
 
-  // A description of the settings, stored in the database so the searcher can check it.
-  static std::string settings_description();
+  // The settings that decide how text is analysed, as (name, value) pairs: stored in each
+  // database, so that one analysed otherwise is refused rather than silently mismatched.
+  static std::vector<std::pair<std::string, std::string>> settings();
 
   static constexpr std::size_t kMaxWordBytes = 120;
 

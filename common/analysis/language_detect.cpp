@@ -3,7 +3,7 @@
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
 
-#include "ingest/article_rules.h"
+#include "util/lang_tag.h"
 #include "util/utf8.h"
 
 namespace dateline {
@@ -32,7 +32,7 @@ std::string detect_language(std::string_view text) {
   if (!reliable || detected == CLD2::UNKNOWN_LANGUAGE || detected == CLD2::TG_UNKNOWN_LANGUAGE) {
     return {};
   }
-  return normalise_lang(CLD2::LanguageCode(detected));
+  return language_of_tag(CLD2::LanguageCode(detected)).value_or("");
 }
 
 }  // namespace dateline

@@ -5,10 +5,13 @@
 #include <filesystem>
 
 #include "dateline/errors.h"
+#include "util/error_edge.h"
 
 namespace dateline {
 
-void compact_database(const std::string& dir) {
+namespace {
+
+void compact(const std::string& dir) {
   namespace fs = std::filesystem;
   const fs::path target(dir);
   const fs::path fresh = target.string() + ".compacting";
@@ -31,6 +34,12 @@ void compact_database(const std::string& dir) {
     throw DatabaseError(dir + ": cannot put the compacted database in place: " + ec.message());
   }
   fs::remove_all(old, ec);
+}
+
+}  // namespace
+
+void compact_database(const std::string& dir) {
+  at_api_edge<DatabaseError>(dir + ": compaction failed", [&] { compact(dir); });
 }
 
 }  // namespace dateline

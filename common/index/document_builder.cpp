@@ -1,12 +1,8 @@
 #include "index/document_builder.h"
 
-#include <xxhash.h>
-
-#include <cstdio>
-
-#include "util/date.h"
 #include "index/schema.h"
 #include "index/stored_article.h"
+#include "util/date.h"
 
 namespace dateline {
 
@@ -20,20 +16,6 @@ std::string prefixed(std::string_view prefix, std::string_view term) {
 }
 
 }  // namespace
-
-std::string id_term(std::string_view id) {
-  if (schema::kIdPrefix.size() + id.size() <= schema::kMaxTermBytes) {
-    return prefixed(schema::kIdPrefix, id);
-  }
-  // Keep a readable head and make the rest unique with a hash.
-  const XXH128_hash_t hash = XXH3_128bits(id.data(), id.size());
-  char hex[40];
-  std::snprintf(hex, sizeof hex, "#%016llx%016llx", static_cast<unsigned long long>(hash.high64),
-                static_cast<unsigned long long>(hash.low64));
-  std::string head(id.substr(0, 150));
-  while (!head.empty() && (static_cast<unsigned char>(head.back()) & 0x80)) head.pop_back();
-  return prefixed(schema::kIdPrefix, head + hex);
-}
 
 void DocumentBuilder::note_spelling(const Token& token) {
   // Words of a plausible length only: spelling suggestions for numbers or codes would mislead.
@@ -111,7 +93,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string_view
     index_words(doc, tag, schema::kTagPrefix, pos);
   }
 
-  doc.add_boolean_term(id_term(article.id));
+  doc.add_boolean_term(schema::id_term(article.id));
   if (!article.lang.empty()) doc.add_boolean_term(prefixed(schema::kLangPrefix, article.lang));
   if (auto date = parse_date(article.date)) {
     const std::string sortable = date->sortable();

@@ -12,9 +12,6 @@
 
 namespace dateline {
 
-// The unique term of the article with id `id` (long ids are hashed to fit Xapian's term limit).
-std::string id_term(std::string_view id);
-
 // Builds documents: title words under kTitlePrefix and, weighted by kTitleWdf, unprefixed like
 // body words so plain queries rank title matches higher; unstemmed words with positions (for
 // phrases and exact words) and stemmed terms without (for ranking); author, source and tag

@@ -2,8 +2,10 @@
 
 #include <chrono>
 
-#include "ingest/input_files.h"
+#include "index/shard_layout.h"
 #include "index/sharded_writer.h"
+#include "ingest/input_files.h"
+#include "util/error_edge.h"
 
 namespace dateline {
 namespace {
@@ -78,51 +80,61 @@ class WritingSink final : public ArticleSink {
   bool stop_ = false;
 };
 
-}  // namespace
-
-IndexSummary run_indexing(const std::string& db_path, const std::vector<std::string>& paths,
-                          const IndexingOptions& options, IndexingObserver& observer) {
-  const auto start = Clock::now();
-  const std::vector<InputFile> files = list_input_files(paths, options.format);
-  IndexWriterOptions settings = writer_options(options.index);
-  settings.commit_only_when_asked = options.strict;
-  const ShardLayout layout = open_shard_layout(db_path, options.index.shards);
-  ShardedWriter writer(layout, settings, options.index.threads);
-
-  IndexSummary summary;
-  WritingSink sink(writer, options, observer, summary);
+// Reads every file into the writer, in order, until the sink asks to stop.
+void read_inputs(const std::vector<InputFile>& files, const IndexingOptions& options,
+                 WritingSink& sink, IndexSummary& summary) {
   std::uint64_t total = 0;
   for (const InputFile& file : files) total += file.size;
   sink.set_total(total);
-
   for (const InputFile& file : files) {
     if (sink.stop_requested()) break;
     sink.start_file(summary.bytes_read);
     read_input_file(file, options.reader, sink);
     summary.bytes_read += std::max(sink.file_bytes(), file.size);
   }
+}
+
+// The deletions, the last commit, and the counts of what was written.
+void complete(ShardedWriter& writer, const IndexingOptions& options, IndexingObserver& observer,
+              IndexSummary& summary) {
+  for (const std::string& id : options.delete_ids) writer.remove(id);
+  writer.finish();
+  static_cast<IndexCounts&>(summary) = writer.counts();
+  for (const std::string& id : writer.missing_ids()) {
+    observer.on_diagnostic("warning: --delete " + id + ": no article with this id", false);
+    ++summary.warnings;
+  }
+}
+
+IndexSummary run(const std::string& db_path, const std::vector<std::string>& paths,
+                 const IndexingOptions& options, IndexingObserver& observer) {
+  const auto start = Clock::now();
+  const std::vector<InputFile> files = list_input_files(paths, options.format);
+  IndexOptions settings = options.index;
+  if (options.strict) settings.commit_bytes = 0;  // all or nothing: commit only at the end
+  ShardedWriter writer(open_shard_layout(db_path, settings.shards), settings);
+
+  IndexSummary summary;
+  WritingSink sink(writer, options, observer, summary);
+  read_inputs(files, options, sink, summary);
   if (sink.stop_requested()) {
     writer.abandon();
-    summary = IndexSummary{.skipped = summary.skipped,
-                           .warnings = summary.warnings,
-                           .bytes_read = summary.bytes_read,
-                           .aborted = true};
+    static_cast<IndexCounts&>(summary) = IndexCounts{};  // nothing of it was committed
+    summary.aborted = true;
   } else {
-    for (const std::string& id : options.delete_ids) writer.remove(id);
-    writer.finish();
-    const WriteCounts& counts = writer.counts();
-    summary.added = counts.added;
-    summary.updated = counts.updated;
-    summary.unchanged = counts.unchanged;
-    summary.deleted = counts.deleted;
-    for (const std::string& id : writer.missing_ids()) {
-      observer.on_diagnostic("warning: --delete " + id + ": no article with this id", false);
-      ++summary.warnings;
-    }
+    complete(writer, options, observer, summary);
   }
   sink.report_progress(true);
   summary.seconds = seconds_since(start);
   return summary;
+}
+
+}  // namespace
+
+IndexSummary run_indexing(const std::string& db_path, const std::vector<std::string>& paths,
+                          const IndexingOptions& options, IndexingObserver& observer) {
+  return at_api_edge<DatabaseError>(db_path,
+                                    [&] { return run(db_path, paths, options, observer); });
 }
 
 }  // namespace dateline

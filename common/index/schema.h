@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <string>
 #include <string_view>
 
 namespace dateline::schema {
@@ -48,5 +49,12 @@ inline constexpr Xapian::termpos kFieldGap = 100;
 
 // Xapian refuses terms over 245 bytes; longer ids are hashed in their id term.
 inline constexpr std::size_t kMaxTermBytes = 240;
+
+// The unique term of the article with id `id` (long ids are hashed to fit kMaxTermBytes).
+std::string id_term(std::string_view id);
+
+// Whether `term` is the stem of a title or body word (kStemPrefix + stem, no field prefix):
+// the terms that "more like this" and feedback draw on.
+bool is_word_stem_term(std::string_view term);
 
 }  // namespace dateline::schema

@@ -1,40 +1,30 @@
 #include "index/shard_writer.h"
 
-#include <xxhash.h>
-
-#include <cstdio>
-
-#include "index/database_meta.h"
-#include "dateline/errors.h"
 #include "analysis/language_detect.h"
+#include "dateline/errors.h"
+#include "index/database_meta.h"
 #include "index/schema.h"
 #include "index/stored_article.h"
+#include "util/hash.h"
 
 namespace dateline {
 
-IndexWriterOptions writer_options(const IndexOptions& options) {
-  return IndexWriterOptions{
-      .default_lang = options.default_lang.empty() ? "en" : options.default_lang,
-      .commit_bytes = options.commit_bytes,
-      .commit_only_when_asked = false};
-}
 namespace {
 
-// Hash of the article as read plus what decides how it is analysed, so that an article is
-// "unchanged" exactly when re-indexing it would produce the same document.
-std::string content_hash(const Article& article, std::string_view default_lang) {
-  std::string key = to_stored(article);
-  key += '\x1f';
-  key.append(default_lang);
-  key += '\x1f';
-  key += std::to_string(schema::kVersion);
-  static const std::string kSettings = Analyzer::settings_description();
-  key += kSettings;  // analysed differently means changed
-  const XXH128_hash_t hash = XXH3_128bits(key.data(), key.size());
-  char hex[40];
-  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
-                static_cast<unsigned long long>(hash.low64));
-  return hex;
+// A hash of the article as given plus what decides how it is analysed, so that an article is
+// "unchanged" exactly when re-indexing it would produce the same document. The default
+// language counts only for an article without its own: another --lang must not re-index
+// articles whose language it does not decide.
+std::string content_hash(const Article& a, std::string_view default_lang) {
+  static const std::string kSettings = std::to_string(schema::kVersion) + analyzer_settings_json();
+  FieldHasher hasher;
+  hasher.add(kSettings).add(a.id).add(a.title).add(a.body).add(a.date).add(a.source).add(a.url);
+  hasher.add(a.lang.empty() ? default_lang : a.lang).add(a.lang.empty() ? "detected" : "");
+  for (const auto* list : {&a.authors, &a.tags}) {
+    hasher.add(std::to_string(list->size()));
+    for (const std::string& item : *list) hasher.add(item);
+  }
+  return hasher.hex();
 }
 
 std::string detect_or_default(const Article& article, const std::string& default_lang) {
@@ -47,8 +37,8 @@ std::string detect_or_default(const Article& article, const std::string& default
 
 }  // namespace
 
-ShardWriter::ShardWriter(const std::string& path, IndexWriterOptions options)
-    : path_(path), options_(std::move(options)), builder_(analyzer_) {
+ShardWriter::ShardWriter(const std::string& path, const IndexOptions& options)
+    : path_(path), options_(options), builder_(analyzer_) {
   try {
     db_ = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
   } catch (const Xapian::DatabaseLockError&) {
@@ -82,7 +72,7 @@ void ShardWriter::begin_batch() {
 
 WriteOutcome ShardWriter::add(Article article) {
   try {
-    const std::string term = id_term(article.id);
+    const std::string term = schema::id_term(article.id);
     const std::string hash = content_hash(article, options_.default_lang);
     bool exists = false;
     if (auto it = db_.postlist_begin(term); it != db_.postlist_end(term)) {
@@ -105,7 +95,7 @@ WriteOutcome ShardWriter::add(Article article) {
 
 bool ShardWriter::remove(std::string_view id) {
   try {
-    const std::string term = id_term(id);
+    const std::string term = schema::id_term(id);
     if (!db_.term_exists(term)) return false;
     db_.delete_document(term);
     return true;
@@ -115,7 +105,7 @@ bool ShardWriter::remove(std::string_view id) {
 }
 
 void ShardWriter::commit_if_due() {
-  if (!options_.commit_only_when_asked && pending_bytes_ >= options_.commit_bytes) commit();
+  if (options_.commit_bytes > 0 && pending_bytes_ >= options_.commit_bytes) commit();
 }
 
 void ShardWriter::flush_spelling() {

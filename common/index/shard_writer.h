@@ -15,29 +15,17 @@
 
 namespace dateline {
 
-struct IndexWriterOptions {
-  // Language for articles without `lang` whose language the detector cannot tell.
-  std::string default_lang = "en";
-  // Changes are committed each time this much article text has been added since the last
-  // commit; bounds both memory and the work an interruption can lose.
-  std::uint64_t commit_bytes = 32u << 20;
-  // Commit only when commit() is called (for --strict, where a run is all or nothing).
-  bool commit_only_when_asked = false;
-};
-
-// The writer settings of the public IndexOptions.
-IndexWriterOptions writer_options(const IndexOptions& options);
-
 enum class WriteOutcome { kAdded, kUpdated, kUnchanged };
 
 // One writer per database at a time (Xapian's lock; a second writer gets DatabaseError).
-// Not thread-safe. Every change is inside a transaction committed by commit() or by the size
-// trigger, so the database on disk is always at a commit: an interrupted run loses at most the
-// changes since the last commit, and re-running it replaces instead of doubling.
+// Not thread-safe. Every change is inside a transaction committed by commit() or when
+// options.commit_bytes of text have been added (0: only by commit()), so the database on disk is
+// always at a commit: an interrupted run loses at most the changes since the last commit, and
+// re-running it replaces instead of doubling.
 class ShardWriter {
  public:
   // Opens the database at `path`, creating it when absent. Throws DatabaseError.
-  ShardWriter(const std::string& path, IndexWriterOptions options);
+  ShardWriter(const std::string& path, const IndexOptions& options);
   ~ShardWriter();  // drops uncommitted changes
   ShardWriter(const ShardWriter&) = delete;
   ShardWriter& operator=(const ShardWriter&) = delete;
@@ -61,7 +49,7 @@ class ShardWriter {
   void flush_spelling();
 
   std::string path_;
-  IndexWriterOptions options_;
+  IndexOptions options_;
   Xapian::WritableDatabase db_;
   Analyzer analyzer_;
   DocumentBuilder builder_;

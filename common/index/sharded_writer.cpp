@@ -8,11 +8,13 @@ namespace {
 constexpr std::size_t kQueueLimit = 256;  // articles waiting per worker: bounds memory
 }
 
-ShardedWriter::ShardedWriter(const ShardLayout& layout, IndexWriterOptions options,
-                             std::size_t threads)
-    : layout_(layout), threads_(std::min(std::max<std::size_t>(threads, 1), layout.count())) {
+ShardedWriter::ShardedWriter(const ShardLayout& layout, IndexOptions options)
+    : layout_(layout),
+      threads_(std::min(std::max<std::size_t>(options.threads, 1), layout.count())) {
   // Each shard commits after its share of the batch, so memory stays what one writer used.
-  options.commit_bytes = std::max<std::uint64_t>(options.commit_bytes / layout.count(), 1u << 20);
+  if (options.commit_bytes > 0) {
+    options.commit_bytes = std::max<std::uint64_t>(options.commit_bytes / layout.count(), 1u << 20);
+  }
   for (const std::string& path : layout.shard_paths) {
     writers_.push_back(std::make_unique<ShardWriter>(path, options));
   }
@@ -93,25 +95,30 @@ void ShardedWriter::join_workers() {
 void ShardedWriter::add(Article article) {
   const std::size_t shard = layout_.shard_for(article.id);
   auto shared = std::make_shared<Article>(std::move(article));
-  submit(shard, [this, shared](ShardWriter& writer) {
-    switch (writer.add(std::move(*shared))) {
-      case WriteOutcome::kAdded:
-        ++counts_.added;
-        break;
-      case WriteOutcome::kUpdated:
-        ++counts_.updated;
-        break;
-      case WriteOutcome::kUnchanged:
-        ++counts_.unchanged;
-        break;
-    }
-  });
+  submit(shard, [this, shared](ShardWriter& writer) { count(writer.add(std::move(*shared))); });
+}
+
+void ShardedWriter::count(WriteOutcome outcome) {
+  std::uint64_t& counter = outcome == WriteOutcome::kAdded     ? counts_.added
+                           : outcome == WriteOutcome::kUpdated ? counts_.updated
+                                                               : counts_.unchanged;
+  std::atomic_ref(counter).fetch_add(1, std::memory_order_relaxed);
+}
+
+IndexCounts ShardedWriter::counts() const {
+  auto read = [](const std::uint64_t& counter) {
+    return std::atomic_ref(const_cast<std::uint64_t&>(counter)).load(std::memory_order_relaxed);
+  };
+  return IndexCounts{.added = read(counts_.added),
+                     .updated = read(counts_.updated),
+                     .unchanged = read(counts_.unchanged),
+                     .deleted = read(counts_.deleted)};
 }
 
 void ShardedWriter::remove(const std::string& id) {
   submit(layout_.shard_for(id), [this, id](ShardWriter& writer) {
     if (writer.remove(id)) {
-      ++counts_.deleted;
+      std::atomic_ref(counts_.deleted).fetch_add(1, std::memory_order_relaxed);
     } else {
       std::lock_guard lock(shared_mutex_);
       missing_.push_back(id);

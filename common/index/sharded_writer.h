@@ -14,22 +14,17 @@
 #include <thread>
 #include <vector>
 
-#include "index/shard_writer.h"
 #include "index/shard_layout.h"
+#include "index/shard_writer.h"
 
 namespace dateline {
-
-struct WriteCounts {
-  std::atomic<std::uint64_t> added{0}, updated{0}, unchanged{0}, deleted{0};
-  std::uint64_t articles() const { return added + updated + unchanged; }
-};
 
 // Not thread-safe itself: call it from one thread. With one shard and one thread, the work
 // is done on the caller's thread. A worker's error (e.g. disk full) is rethrown by the next
 // call, and the other shards stop taking work.
 class ShardedWriter {
  public:
-  ShardedWriter(const ShardLayout& layout, IndexWriterOptions options, std::size_t threads);
+  ShardedWriter(const ShardLayout& layout, IndexOptions options);
   ~ShardedWriter();  // drops uncommitted work
   ShardedWriter(const ShardedWriter&) = delete;
   ShardedWriter& operator=(const ShardedWriter&) = delete;
@@ -44,7 +39,8 @@ class ShardedWriter {
   // Drops everything since the last commit in every shard, and waits.
   void abandon();
 
-  const WriteCounts& counts() const { return counts_; }
+  // What was done so far; may be called while workers run.
+  IndexCounts counts() const;
   std::vector<std::string> missing_ids() const;
 
  private:
@@ -70,7 +66,8 @@ class ShardedWriter {
   std::vector<std::unique_ptr<Worker>> workers_;       // empty: work on the caller's thread
   ShardLayout layout_;
   std::size_t threads_;
-  WriteCounts counts_;
+  void count(WriteOutcome outcome);
+  IndexCounts counts_;               // written by the workers through std::atomic_ref
   mutable std::mutex shared_mutex_;  // guards error_ and missing_
   std::exception_ptr error_;
   std::atomic<bool> failed_{false};

@@ -1,29 +1,17 @@
 #include "ingest/article_rules.h"
 
-#include <xxhash.h>
-
-#include <algorithm>
-#include <cctype>
-#include <cstdio>
 #include <cstring>
 
-#include "util/date.h"
 #include "util/ascii.h"
+#include "util/date.h"
+#include "util/hash.h"
+#include "util/lang_tag.h"
 #include "util/utf8.h"
 
 namespace dateline {
 namespace {
 
-std::string trimmed(std::string_view s) { return std::string(trim(s)); }
-
-void tidy_list(std::vector<std::string>& values) {
-  for (auto& v : values) v = trimmed(v);
-  std::erase_if(values, [](const std::string& v) { return v.empty(); });
-}
-
-// Control characters (C0 but tab and line ends, DEL, C1) become spaces: they mean nothing in
-// an article, and printed raw they would drive the reader's terminal (an escape sequence in a
-// title could rewrite the screen of whoever searches).
+// Control characters become spaces (see finish_article()).
 void blank_control_characters(std::string& text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
@@ -37,43 +25,98 @@ void blank_control_characters(std::string& text) {
   }
 }
 
-}  // namespace
+void tidy_list(std::vector<std::string>& values) {
+  for (std::string& value : values) {
+    blank_control_characters(value);
+    value = std::string(trim(value));
+  }
+  std::erase_if(values, [](const std::string& v) { return v.empty(); });
+}
 
-std::optional<std::string> apply_date(Article& article, std::string_view raw_date) {
-  article.date.clear();
-  if (trimmed(raw_date).empty()) return std::nullopt;
-  if (auto date = parse_date(raw_date)) {
-    article.date = date->to_string();
+void tidy_fields(Article& a) {
+  for (std::string* field : {&a.id, &a.title, &a.body, &a.date, &a.source, &a.url, &a.lang}) {
+    blank_control_characters(*field);
+  }
+  for (std::string* field : {&a.id, &a.title, &a.date, &a.source, &a.url, &a.lang}) {
+    *field = std::string(trim(*field));
+  }
+  tidy_list(a.authors);
+  tidy_list(a.tags);
+}
+
+// The name of the first field that is not valid UTF-8, or nothing.
+std::optional<std::string_view> invalid_utf8_field(const Article& a) {
+  const std::pair<std::string_view, const std::string*> fields[] = {
+      {"id", &a.id},         {"title", &a.title}, {"body", &a.body}, {"date", &a.date},
+      {"source", &a.source}, {"url", &a.url},     {"lang", &a.lang}};
+  for (const auto& [name, value] : fields) {
+    if (!utf8::is_valid(*value)) return name;
+  }
+  for (const auto& [name, list] : {std::pair{"author", &a.authors}, std::pair{"tags", &a.tags}}) {
+    for (const std::string& value : *list) {
+      if (!utf8::is_valid(value)) return std::string_view(name);
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> normalise_date(Article& a) {
+  if (a.date.empty()) return std::nullopt;
+  if (auto date = parse_date(a.date)) {
+    a.date = date->to_string();
     return std::nullopt;
   }
-  return "unreadable date \"" + std::string(raw_date.substr(0, 64)) + "\"; kept without a date";
+  const std::string warning =
+      "unreadable date \"" + utf8::excerpt(a.date, 64) + "\"; kept without a date";
+  a.date.clear();
+  return warning;
 }
 
-std::string normalise_lang(std::string_view tag) {
-  std::string primary;
-  for (char c : tag) {
-    if (c == '-' || c == '_') break;
-    if (!std::isalpha(static_cast<unsigned char>(c))) return {};
-    primary += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+std::optional<std::string> normalise_lang(Article& a) {
+  if (a.lang.empty()) return std::nullopt;
+  if (auto lang = language_of_tag(a.lang)) {
+    a.lang = *lang;
+    return std::nullopt;
   }
-  if (primary.size() < 2 || primary.size() > 3) return {};
-  return primary;
+  const std::string warning =
+      "unreadable lang \"" + utf8::excerpt(a.lang, 32) + "\"; detected instead";
+  a.lang.clear();
+  return warning;
 }
 
-std::string derive_id(const Article& article) {
-  if (!article.url.empty()) return article.url;
-  XXH3_state_t* state = XXH3_createState();
-  XXH3_128bits_reset(state);
-  for (const std::string* field : {&article.title, &article.body, &article.date, &article.source}) {
-    XXH3_128bits_update(state, field->data(), field->size());
-    XXH3_128bits_update(state, "\x1f", 1);  // so ("ab","c") and ("a","bc") differ
+std::string derived_id(const Article& a) {
+  if (!a.url.empty()) return a.url;
+  return "h-" + FieldHasher().add(a.title).add(a.body).add(a.date).add(a.source).hex();
+}
+
+}  // namespace
+
+ArticleCheck finish_article(Article& article) {
+  ArticleCheck check;
+  if (auto field = invalid_utf8_field(article)) {
+    check.error = "invalid UTF-8 in the " + std::string(*field) + " field";
+    return check;
   }
-  const XXH128_hash_t hash = XXH3_128bits_digest(state);
-  XXH3_freeState(state);
-  char hex[40];
-  std::snprintf(hex, sizeof hex, "h-%016llx%016llx", static_cast<unsigned long long>(hash.high64),
-                static_cast<unsigned long long>(hash.low64));
-  return hex;
+  tidy_fields(article);
+  if (article.title.empty() && article.body.find_first_not_of(" \t\r\n") == std::string::npos) {
+    check.error = "neither title nor body";
+    return check;
+  }
+  for (auto* rule : {&normalise_date, &normalise_lang}) {
+    if (auto warning = rule(article)) check.warnings.push_back(std::move(*warning));
+  }
+  if (article.id.empty()) article.id = derived_id(article);
+  return check;
+}
+
+void finish_and_deliver(Article&& article, const Location& where, ArticleSink& sink) {
+  ArticleCheck check = finish_article(article);
+  if (!check.error.empty()) {
+    sink.on_bad_record(where, check.error);
+    return;
+  }
+  for (const std::string& warning : check.warnings) sink.on_warning(where, warning);
+  sink.on_article(std::move(article), where);
 }
 
 std::optional<std::string_view> checked_text(std::string_view text, std::string& storage,
@@ -92,21 +135,6 @@ std::optional<std::string_view> checked_text(std::string_view text, std::string&
   storage = utf8::repair(text);
   sink.on_warning(where, "invalid UTF-8 replaced with U+FFFD");
   return std::string_view(storage);
-}
-
-void tidy_fields(Article& article) {
-  for (std::string* field :
-       {&article.id, &article.title, &article.body, &article.source, &article.url}) {
-    blank_control_characters(*field);
-  }
-  for (auto* list : {&article.authors, &article.tags}) {
-    for (std::string& value : *list) blank_control_characters(value);
-  }
-  for (std::string* field : {&article.id, &article.title, &article.source, &article.url}) {
-    *field = trimmed(*field);
-  }
-  tidy_list(article.authors);
-  tidy_list(article.tags);
 }
 
 }  // namespace dateline

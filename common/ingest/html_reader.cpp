@@ -241,16 +241,9 @@ void read_html_article(std::string_view content, std::string id, std::string_vie
   if (container) article.body = text_of(container);
   if (!found.author.empty()) article.authors.push_back(found.author);
   article.url = first_non_empty({&found.canonical, &found.og_url});
-  tidy_fields(article);
-  if (article.title.empty() && article.body.empty()) {
-    sink.on_bad_record(where, "neither title nor body text in the HTML");
-    return;
-  }
-  const std::string& raw_date =
-      first_non_empty({&found.published, &found.time_datetime, &found.meta_date});
-  if (auto warning = apply_date(article, raw_date)) sink.on_warning(where, *warning);
-  article.lang = normalise_lang(found.lang);
-  sink.on_article(std::move(article), where);
+  article.date = first_non_empty({&found.published, &found.time_datetime, &found.meta_date});
+  article.lang = found.lang;
+  finish_and_deliver(std::move(article), where, sink);
 }
 
 }  // namespace dateline

@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <system_error>
 
-#include "ingest/byte_source.h"
 #include "dateline/errors.h"
+#include "ingest/byte_source.h"
 #include "ingest/html_reader.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/text_reader.h"
@@ -62,14 +62,6 @@ void list_folder(const fs::path& root, InputFormat forced, std::vector<InputFile
 }
 
 }  // namespace
-
-std::optional<InputFormat> parse_input_format(std::string_view name) {
-  if (name == "auto") return InputFormat::kAuto;
-  if (name == "jsonl") return InputFormat::kJsonl;
-  if (name == "text") return InputFormat::kText;
-  if (name == "html") return InputFormat::kHtml;
-  return std::nullopt;
-}
 
 std::vector<InputFile> list_input_files(const std::vector<std::string>& paths, InputFormat forced) {
   std::vector<InputFile> files;

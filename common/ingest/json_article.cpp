@@ -4,8 +4,6 @@
 #include <initializer_list>
 #include <string_view>
 
-#include "ingest/article_rules.h"
-
 namespace dateline {
 namespace {
 
@@ -122,25 +120,12 @@ JsonArticleResult article_from_json(simdjson::dom::object object) {
   }
   a.title = fields.text({"title"});
   a.body = fields.text({"body", "text", "content"});
-  const std::string raw_date = fields.text({"date"});
+  a.date = fields.text({"date"});
   a.authors = fields.list({"author", "authors", "byline"});
   a.source = fields.text({"source"});
   a.url = fields.text({"url"});
-  const std::string raw_lang = fields.text({"lang"});
+  a.lang = fields.text({"lang"});
   a.tags = fields.list({"tags", "topics", "keywords"});
-
-  tidy_fields(a);
-  if (a.title.empty() && a.body.find_first_not_of(" \t\r\n") == std::string::npos) {
-    result.error = "neither title nor body";
-    return result;
-  }
-  if (auto warning = apply_date(a, raw_date)) result.warnings.push_back(std::move(*warning));
-  a.lang = normalise_lang(raw_lang);
-  if (a.lang.empty() && !raw_lang.empty()) {
-    result.warnings.push_back("unreadable lang \"" + raw_lang.substr(0, 32) +
-                              "\"; detected instead");
-  }
-  if (a.id.empty()) a.id = derive_id(a);
   return result;
 }
 

@@ -11,15 +11,16 @@
 namespace dateline {
 
 struct JsonArticleResult {
-  Article article;
+  Article article;                    // fields as written, not finished yet
   std::string error;                  // non-empty: the record is bad, for this reason
   std::vector<std::string> warnings;  // the record is good, but these fields were ignored
 };
 
 // Reads the fields of `object`: id (string or number), title, body (or text, content), date,
 // author (string or array; or authors, byline), source, url, lang, tags (array or string; or
-// topics, keywords). Unknown fields are ignored; a known field of the wrong type is a warning
-// and is ignored. The id is derived when absent. Bad when there is neither title nor body.
+// topics, keywords), as written: finish_article() normalises them. Unknown fields are ignored;
+// a known field of the wrong type is a warning and is ignored. Bad when the id is neither a
+// string nor a number.
 JsonArticleResult article_from_json(simdjson::dom::object object);
 
 }  // namespace dateline

@@ -54,7 +54,7 @@ void read_jsonl(ByteSource& source, std::string_view file_name, const ReaderOpti
       continue;
     }
     for (const auto& warning : result.warnings) sink.on_warning(where, warning);
-    sink.on_article(std::move(result.article), where);
+    finish_and_deliver(std::move(result.article), where, sink);
     sink.on_progress(source.raw_bytes_read());
   }
 }

@@ -55,8 +55,7 @@ std::optional<HeaderKey> header_key(std::string_view line, std::string_view& val
 }
 
 // Parses the header block when the text starts with one; returns the rest of the text.
-std::string_view read_header(std::string_view text, Article& article, std::string& raw_date,
-                             std::string& raw_lang) {
+std::string_view read_header(std::string_view text, Article& article) {
   std::string_view rest = text;
   std::string_view value;
   if (!header_key(next_line(rest), value)) return text;
@@ -74,7 +73,7 @@ std::string_view read_header(std::string_view text, Article& article, std::strin
         article.title = value;
         break;
       case HeaderKey::kDate:
-        raw_date = value;
+        article.date = value;
         break;
       case HeaderKey::kAuthor:
         article.authors = split_list(value);
@@ -86,7 +85,7 @@ std::string_view read_header(std::string_view text, Article& article, std::strin
         article.url = value;
         break;
       case HeaderKey::kLang:
-        raw_lang = value;
+        article.lang = value;
         break;
       case HeaderKey::kTags:
         article.tags = split_list(value);
@@ -105,8 +104,7 @@ void read_text_article(std::string_view content, std::string id, std::string_vie
   if (!text) return;
   content = *text;
   Article article;
-  std::string raw_date, raw_lang;
-  std::string_view body = read_header(content, article, raw_date, raw_lang);
+  std::string_view body = read_header(content, article);
   if (article.title.empty()) {
     while (!body.empty()) {
       const std::string_view line = next_line(body);
@@ -118,14 +116,7 @@ void read_text_article(std::string_view content, std::string id, std::string_vie
   }
   article.body = trim(body);
   article.id = std::move(id);
-  tidy_fields(article);
-  if (article.title.empty() && article.body.empty()) {
-    sink.on_bad_record(where, "neither title nor body");
-    return;
-  }
-  if (auto warning = apply_date(article, raw_date)) sink.on_warning(where, *warning);
-  article.lang = normalise_lang(raw_lang);
-  sink.on_article(std::move(article), where);
+  finish_and_deliver(std::move(article), where, sink);
 }
 
 }  // namespace dateline

@@ -1,14 +1,11 @@
 #include "search/expansion.h"
 
-#include <cctype>
-
 #include "index/schema.h"
 
 namespace dateline {
 
 bool StemmedWordsOnly::operator()(const std::string& term) const {
-  return term.size() > 3 && term[0] == schema::kStemPrefix[0] &&
-         !std::isupper(static_cast<unsigned char>(term[1]));
+  return schema::is_word_stem_term(term);
 }
 
 Xapian::Query with_feedback(Xapian::Enquire& enquire, const Xapian::Query& query,
@@ -31,6 +28,21 @@ Xapian::Query with_feedback(Xapian::Enquire& enquire, const Xapian::Query& query
       Xapian::Query::OP_SCALE_WEIGHT,
       Xapian::Query(Xapian::Query::OP_OR, weighted.begin(), weighted.end()), settings.weight);
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, feedback);
+}
+
+std::optional<Xapian::Query> more_like_this(const Xapian::Database& db, const std::string& id) {
+  const std::string term = schema::id_term(id);
+  auto it = db.postlist_begin(term);
+  if (it == db.postlist_end(term)) return std::nullopt;
+  Xapian::RSet rset;
+  rset.add_document(*it);
+  Xapian::Enquire expand(db);
+  expand.set_query(Xapian::Query(term));
+  const StemmedWordsOnly decider;
+  const Xapian::ESet eset = expand.get_eset(40, rset, &decider);
+  return Xapian::Query(Xapian::Query::OP_AND_NOT,
+                       Xapian::Query(Xapian::Query::OP_OR, eset.begin(), eset.end()),
+                       Xapian::Query(term));
 }
 
 }  // namespace dateline

@@ -1,12 +1,16 @@
-// Pseudo-relevance feedback: a query reweighted by the words that distinguish its own best
-// hits. Long natural-language queries ("what similarity laws must be obeyed when constructing
-// aeroelastic models of heated high speed aircraft") name their topic in a few of many words;
-// the top hits' other telling words find the rest of the topic's articles. Measured on the
-// judged collections in docs/relevance.md.
+// Expand sets: the words that distinguish some articles from the rest of the database, for
+// "more like this" (one article) and pseudo-relevance feedback (a query's best hits).
+//
+// Feedback: a query reweighted by the words that distinguish its own best hits. Long
+// natural-language queries ("what similarity laws must be obeyed when constructing aeroelastic
+// models of heated high speed aircraft") name their topic in a few of many words; the top hits'
+// other telling words find the rest of the topic's articles. Measured on the judged collections in
+// docs/relevance.md.
 #pragma once
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 
 namespace dateline {
@@ -30,5 +34,9 @@ class StemmedWordsOnly : public Xapian::ExpandDecider {
 // unchanged when it matches nothing.
 Xapian::Query with_feedback(Xapian::Enquire& enquire, const Xapian::Query& query,
                             const FeedbackSettings& settings = {});
+
+// Articles like the one with id `id`: its 40 most telling stemmed words ORed, the article itself
+// left out. Nothing when there is no article with that id.
+std::optional<Xapian::Query> more_like_this(const Xapian::Database& db, const std::string& id);
 
 }  // namespace dateline

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "ingest/article_rules.h"
 #include "index/document_builder.h"
 #include "index/schema.h"
+#include "util/lang_tag.h"
 
 namespace dateline {
 namespace {
@@ -161,9 +161,9 @@ Xapian::Query QueryBuilder::one_token(const Token& token, QueryField field, bool
 
 Xapian::Query QueryBuilder::word(const QueryNode& n, bool positive, BuiltQuery& out) {
   if (n.field == QueryField::kLang) {
-    return Xapian::Query(std::string(schema::kLangPrefix) + normalise_lang(n.text));
+    return Xapian::Query(std::string(schema::kLangPrefix) + language_of_tag(n.text).value_or(""));
   }
-  if (n.field == QueryField::kId) return Xapian::Query(id_term(n.text));
+  if (n.field == QueryField::kId) return Xapian::Query(schema::id_term(n.text));
   const std::vector<Token> tokens = analyzer_.tokenize(n.text);
   if (tokens.empty()) return Xapian::Query::MatchNothing;
   if (tokens.size() == 1) {

@@ -9,24 +9,10 @@
 #include <vector>
 
 #include "analysis/analyzer.h"
+#include "search/highlight_terms.h"
 #include "search/query_parser.h"
 
 namespace dateline {
-
-// What a hit's text is highlighted for: a word is highlighted when its folded form is one of
-// `exact`, when its stem (in the article's language) is one of `stems`, or when it starts with
-// one of `prefixes`. Words searched only in the title highlight only there.
-struct HighlightTerms {
-  struct Set {
-    std::set<std::string> exact;
-    std::set<std::string> stems;
-    std::vector<std::string> prefixes;
-    std::vector<std::string> cjk;  // folded CJK strings, matched inside runs of CJK words
-    bool empty() const { return exact.empty() && stems.empty() && prefixes.empty() && cjk.empty(); }
-  };
-  Set body;   // applies to title and body
-  Set title;  // applies to the title only
-};
 
 struct BuiltQuery {
   Xapian::Query query;  // MatchNothing when nothing searchable was left

@@ -1,21 +1,20 @@
-#include "dateline/search.h"
-
 #include <xapian.h>
 
-#include <algorithm>
 #include <chrono>
-#include <map>
 
-#include "ingest/article_rules.h"
-#include "index/database_meta.h"
 #include "dateline/errors.h"
-#include "index/document_builder.h"
+#include "dateline/search.h"
+#include "index/database_meta.h"
+#include "index/schema.h"
+#include "index/stored_article.h"
 #include "search/expansion.h"
+#include "search/facets.h"
 #include "search/query_builder.h"
 #include "search/query_parser.h"
-#include "index/schema.h"
 #include "search/snippet.h"
-#include "index/stored_article.h"
+#include "search/spelling.h"
+#include "util/error_edge.h"
+#include "util/lang_tag.h"
 #include "util/utf8.h"
 
 namespace dateline {
@@ -26,27 +25,6 @@ namespace {
 // these give 0.5037 / 0.3634 / 0.6937, better on all three, so not fitted to one.
 constexpr double kBm25K1 = 1.2;
 constexpr double kBm25B = 0.75;
-
-Xapian::valueno facet_slot(FacetField field) {
-  switch (field) {
-    case FacetField::kSource:
-      return schema::kSourceSlot;
-    case FacetField::kLang:
-      return schema::kLangSlot;
-    case FacetField::kYear:
-      return schema::kYearSlot;
-    case FacetField::kTag:
-      return schema::kTagsSlot;
-  }
-  return schema::kSourceSlot;
-}
-
-std::vector<FacetValue> sorted_values(std::vector<FacetValue> values) {
-  std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
-    return a.count != b.count ? a.count > b.count : a.value < b.value;
-  });
-  return values;
-}
 
 // Relevance, newest or oldest first; equal keys ordered by id so output is deterministic.
 void set_order(Xapian::Enquire& enquire, SortOrder sort, Xapian::MultiValueKeyMaker& by_date) {
@@ -59,67 +37,25 @@ void set_order(Xapian::Enquire& enquire, SortOrder sort, Xapian::MultiValueKeyMa
   enquire.set_sort_by_key(&by_date, /*reverse=*/false);
 }
 
-// A facet's values and counts from its match spy, most frequent first.
-Facet count_facet(FacetField field, const Xapian::ValueCountMatchSpy& spy) {
-  std::map<std::string, std::uint64_t> counts;
-  for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
-    if (field != FacetField::kTag) {
-      counts[*v] += v.get_termfreq();
-      continue;
-    }
-    // A document's tags are one value; counting each combination's tags is exact, as every
-    // document has exactly one combination.
-    const std::string tags = *v;
-    for (std::size_t from = 0; from < tags.size();) {
-      std::size_t to = tags.find(schema::kListSeparator, from);
-      if (to == std::string::npos) to = tags.size();
-      counts[tags.substr(from, to - from)] += v.get_termfreq();
-      from = to + 1;
-    }
-  }
-  Facet facet{field, {}};
-  for (const auto& [value, count] : counts) facet.values.push_back({value, count});
-  facet.values = sorted_values(std::move(facet.values));
-  return facet;
+// A request's query as Xapian will run it, with what the query builder found on the way.
+struct PreparedQuery {
+  Xapian::Query query = Xapian::Query::MatchNothing;
+  BuiltQuery built;
+  bool natural_language = false;  // plain words only, enough of them for feedback
+};
+
+bool wants_feedback(const SearchRequest& request, const PreparedQuery& prepared) {
+  if (request.sort != SortOrder::kRelevance) return false;
+  return request.feedback == Feedback::kAlways ||
+         (request.feedback == Feedback::kAuto && prepared.natural_language);
+}
+
+double ms_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+      .count();
 }
 
 }  // namespace
-
-std::optional<SortOrder> parse_sort_order(std::string_view name) {
-  if (name == "relevance") return SortOrder::kRelevance;
-  if (name == "date") return SortOrder::kNewest;
-  if (name == "-date") return SortOrder::kOldest;
-  return std::nullopt;
-}
-
-std::optional<Feedback> parse_feedback(std::string_view name) {
-  if (name == "auto") return Feedback::kAuto;
-  if (name == "always") return Feedback::kAlways;
-  if (name == "never") return Feedback::kNever;
-  return std::nullopt;
-}
-
-std::optional<FacetField> parse_facet_field(std::string_view name) {
-  if (name == "source") return FacetField::kSource;
-  if (name == "lang") return FacetField::kLang;
-  if (name == "tag") return FacetField::kTag;
-  if (name == "year") return FacetField::kYear;
-  return std::nullopt;
-}
-
-std::string facet_name(FacetField field) {
-  switch (field) {
-    case FacetField::kSource:
-      return "source";
-    case FacetField::kLang:
-      return "lang";
-    case FacetField::kTag:
-      return "tag";
-    case FacetField::kYear:
-      return "year";
-  }
-  return {};
-}
 
 // The Xapian side of a Searcher, kept out of the public header.
 struct Searcher::Impl {
@@ -132,10 +68,13 @@ struct Searcher::Impl {
   void refresh();
   void read_languages();
   SearchResults run(const SearchRequest& request);
-  bool is_known(const std::string& word);
-  std::optional<std::string> suggest(const std::string& query_text,
-                                     const std::vector<std::string>& words);
-  std::optional<Xapian::Query> like_query(const std::string& id);
+  // The steps of run(): the query text into a Xapian query; the Enquire set up to run it;
+  // the hits of the page with snippets; the counts over every match.
+  PreparedQuery prepare(const SearchRequest& request, SearchResults& results);
+  void configure(Xapian::Enquire& enquire, const SearchRequest& request, PreparedQuery& prepared,
+                 SearchResults& results);
+  void collect(const Xapian::MSet& mset, const SearchRequest& request, const BuiltQuery& built,
+               SearchResults& results);
 
   std::string path_;
   Xapian::Database db_;
@@ -143,24 +82,28 @@ struct Searcher::Impl {
   std::vector<std::string> languages_;  // languages present in the database
 };
 
-Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
+Searcher::Searcher(const std::string& path)
+    : impl_(at_api_edge<DatabaseError>(path, [&] { return std::make_unique<Impl>(path); })) {}
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
-SearchResults Searcher::search(const SearchRequest& request) { return impl_->search(request); }
+SearchResults Searcher::search(const SearchRequest& request) {
+  return at_api_edge<DatabaseError>(impl_->path_ + ": search failed",
+                                    [&] { return impl_->search(request); });
+}
 
-std::optional<Article> Searcher::article(const std::string& id) { return impl_->article(id); }
+std::optional<Article> Searcher::article(const std::string& id) {
+  return at_api_edge<DatabaseError>(impl_->path_, [&] { return impl_->article(id); });
+}
 
 const std::string& Searcher::path() const { return impl_->path_; }
 
 std::uint64_t Searcher::document_count() {
-  try {
+  return at_api_edge<DatabaseError>(impl_->path_ + ": cannot read the database", [&] {
     impl_->refresh();
     return impl_->db_.get_doccount();
-  } catch (const Xapian::Error& e) {
-    throw DatabaseError(impl_->path_ + ": cannot read the database: " + e.get_description());
-  }
+  });
 }
 
 void Searcher::Impl::read_languages() {
@@ -190,7 +133,7 @@ Searcher::Impl::Impl(const std::string& path) : path_(path) {
 std::optional<Article> Searcher::Impl::article(const std::string& id) {
   try {
     refresh();
-    const std::string term = id_term(id);
+    const std::string term = schema::id_term(id);
     auto it = db_.postlist_begin(term);
     if (it == db_.postlist_end(term)) return std::nullopt;
     return from_stored(db_.get_document(*it).get_data());
@@ -219,112 +162,49 @@ SearchResults Searcher::Impl::search(const SearchRequest& request) {
   }
 }
 
-// "Did you mean": the query with each word the database has in no form replaced by the
-// closest word it has. Words are found in the folded query; the replacement goes at the same
-// place in the query as typed when folding kept every byte in place (case only), else in the
-// folded query.
-std::optional<std::string> Searcher::Impl::suggest(const std::string& query_text,
-                                                   const std::vector<std::string>& words) {
-  std::string folded = Analyzer::fold(query_text);
-  std::string suggestion = folded.size() == query_text.size() ? query_text : folded;
-  bool corrected = false;
-  for (const std::string& word : words) {
-    if (word.size() < 3 || is_known(word)) continue;
-    const std::string better = db_.get_spelling_suggestion(word, 2);
-    const std::size_t at = folded.find(word);
-    if (better.empty() || at == std::string::npos) continue;
-    folded.replace(at, word.size(), better);
-    suggestion.replace(at, word.size(), better);
-    corrected = true;
-  }
-  if (!corrected) return std::nullopt;
-  return suggestion;
-}
-
-// Articles like the one with `id`: its most telling stemmed words, the article itself left out.
-std::optional<Xapian::Query> Searcher::Impl::like_query(const std::string& id) {
-  const std::string term = id_term(id);
-  auto it = db_.postlist_begin(term);
-  if (it == db_.postlist_end(term)) return std::nullopt;
-  Xapian::RSet rset;
-  rset.add_document(*it);
-  Xapian::Enquire expand(db_);
-  expand.set_query(Xapian::Query(term));
-  const StemmedWordsOnly decider;
-  const Xapian::ESet eset = expand.get_eset(40, rset, &decider);
-  return Xapian::Query(Xapian::Query::OP_AND_NOT,
-                       Xapian::Query(Xapian::Query::OP_OR, eset.begin(), eset.end()),
-                       Xapian::Query(term));
-}
-
-// Whether the database has `word` (folded) as written or any of its stems: only a word it has
-// in no form is taken for a misspelling.
-bool Searcher::Impl::is_known(const std::string& word) {
-  if (db_.term_exists(word)) return true;
-  for (const Token& token : analyzer_.tokenize(word)) {
-    for (const std::string& lang : languages_) {
-      const std::string stem = analyzer_.stem(lang, token);
-      if (!stem.empty() && db_.term_exists(std::string(schema::kStemPrefix) + stem)) return true;
-    }
-  }
-  return false;
-}
-
-SearchResults Searcher::Impl::run(const SearchRequest& request) {
-  const auto start = std::chrono::steady_clock::now();
-  SearchResults results;
-
+PreparedQuery Searcher::Impl::prepare(const SearchRequest& request, SearchResults& results) {
   const bool valid_utf8 = utf8::is_valid(request.query);
-  const std::string query_text = valid_utf8 ? request.query : utf8::repair(request.query);
-  if (!valid_utf8) results.note = "invalid UTF-8 in the query replaced with U+FFFD";
-  results.query = query_text;
-  const ParsedQuery parsed = parse_query(query_text);
-  if (!parsed.error.empty()) {
-    if (!results.note.empty()) results.note += "; ";
-    results.note += parsed.error + "; searched as plain words";
-  }
-  const std::string lang = normalise_lang(request.lang);
+  results.query = valid_utf8 ? request.query : utf8::repair(request.query);
+  if (!valid_utf8) results.notes.push_back("invalid UTF-8 in the query replaced with U+FFFD");
+  const ParsedQuery parsed = parse_query(results.query);
+  if (!parsed.error.empty()) results.notes.push_back(parsed.error + "; searched as plain words");
+
+  PreparedQuery prepared;
+  const std::string lang = language_of_tag(request.lang).value_or("");
   QueryBuilder builder(analyzer_, lang.empty() ? languages_ : std::vector<std::string>{lang}, &db_);
-  BuiltQuery built;
-  if (parsed.root) built = builder.build(*parsed.root);
-
-  Xapian::Query query = parsed.root ? built.query : Xapian::Query::MatchNothing;
-  if (!request.like_id.empty()) {
-    const auto like = like_query(request.like_id);
-    if (!like) results.note = "no article with id " + request.like_id;
-    query = !like         ? Xapian::Query::MatchNothing
-            : parsed.root ? Xapian::Query(Xapian::Query::OP_FILTER, *like, query)
-                          : *like;
+  if (parsed.root) {
+    prepared.built = builder.build(*parsed.root);
+    prepared.query = prepared.built.query;
+    prepared.natural_language =
+        request.like_id.empty() && plain_word_count(*parsed.root) >= kFeedbackMinWords;
   }
+  if (!request.like_id.empty()) {
+    const auto like = more_like_this(db_, request.like_id);
+    if (!like) results.notes.push_back("no article with id " + request.like_id);
+    prepared.query = !like         ? Xapian::Query::MatchNothing
+                     : parsed.root ? Xapian::Query(Xapian::Query::OP_FILTER, *like, prepared.query)
+                                   : *like;
+  }
+  return prepared;
+}
 
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(query);
+void Searcher::Impl::configure(Xapian::Enquire& enquire, const SearchRequest& request,
+                               PreparedQuery& prepared, SearchResults& results) {
+  enquire.set_query(prepared.query);
   enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
   if (request.time_limit_ms > 0) enquire.set_time_limit(request.time_limit_ms / 1000.0);
-  const bool natural_language =
-      parsed.root && request.like_id.empty() && plain_word_count(*parsed.root) >= kFeedbackMinWords;
-  if (request.sort == SortOrder::kRelevance &&
-      (request.feedback == Feedback::kAlways ||
-       (request.feedback == Feedback::kAuto && natural_language))) {
-    query = with_feedback(enquire, query);
-    enquire.set_query(query);
+  if (wants_feedback(request, prepared)) {
+    prepared.query = with_feedback(enquire, prepared.query);
+    enquire.set_query(prepared.query);
     results.feedback = true;
   }
-  Xapian::MultiValueKeyMaker by_date;
-  set_order(enquire, request.sort, by_date);
-  // Xapian's own ValueCountMatchSpy, so that facets work on remote shards too.
-  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-  for (FacetField field : request.facets) {
-    spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(field)));
-    enquire.add_matchspy(spies.back().get());
-  }
-  // Facet counts must cover every match, so ask Xapian to look at all of them.
-  const Xapian::doccount check_at_least = request.facets.empty() ? 0 : db_.get_doccount();
-  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+}
+
+void Searcher::Impl::collect(const Xapian::MSet& mset, const SearchRequest& request,
+                             const BuiltQuery& built, SearchResults& results) {
   results.estimate = mset.get_matches_estimated();
   results.lower = mset.get_matches_lower_bound();
   results.upper = mset.get_matches_upper_bound();
-
   SnippetMaker snippets(analyzer_, built.highlight);
   std::uint32_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -338,13 +218,26 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
     hit.title_highlights = snippets.highlight_all(hit.article.title, hit.article.lang);
     results.hits.push_back(std::move(hit));
   }
+}
 
-  for (std::size_t i = 0; i < request.facets.size(); ++i) {
-    results.facets.push_back(count_facet(request.facets[i], *spies[i]));
-  }
-  results.suggestion = suggest(query_text, built.words);
-  results.took_ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+SearchResults Searcher::Impl::run(const SearchRequest& request) {
+  const auto start = std::chrono::steady_clock::now();
+  SearchResults results;
+  PreparedQuery prepared = prepare(request, results);
+  Xapian::Enquire enquire(db_);
+  configure(enquire, request, prepared, results);
+  Xapian::MultiValueKeyMaker by_date;
+  set_order(enquire, request.sort, by_date);
+  FacetCounter facets(request.facets);
+  facets.attach(enquire);
+  // Facet counts must cover every match, so ask Xapian to look at all of them.
+  const Xapian::doccount check_at_least = facets.empty() ? 0 : db_.get_doccount();
+  collect(enquire.get_mset(request.offset, request.limit, check_at_least), request, prepared.built,
+          results);
+  results.facets = facets.facets();
+  results.suggestion =
+      SpellingSuggester(db_, analyzer_, languages_).suggest(results.query, prepared.built.words);
+  results.took_ms = ms_since(start);
   return results;
 }
 

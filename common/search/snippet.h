@@ -10,7 +10,7 @@
 
 #include "analysis/analyzer.h"
 #include "dateline/search.h"  // Snippet, ByteRange
-#include "search/query_builder.h"
+#include "search/highlight_terms.h"
 
 namespace dateline {
 

@@ -18,6 +18,11 @@ std::optional<std::uint32_t> bounded_number(const std::string& text, std::uint32
   return value;
 }
 
+// "sort must be relevance, newest or oldest, not "sideways"".
+std::string invalid(std::string_view name, const std::string& allowed, const std::string& value) {
+  return std::string(name) + " must be " + allowed + ", not \"" + utf8::excerpt(value, 60) + "\"";
+}
+
 }  // namespace
 
 std::variant<SearchRequest, std::string> search_request_from(const QueryParams& params,
@@ -44,19 +49,16 @@ std::variant<SearchRequest, std::string> search_request_from(const QueryParams& 
       if (name == "offset") request.offset = *number;
       if (name == "snippet_chars") request.snippet_chars = *number;
     } else if (name == "sort") {
-      const auto sort = parse_sort_order(value);
-      if (!sort)
-        return "sort must be relevance, date or -date, not \"" + utf8::excerpt(value, 60) + "\"";
+      const auto sort = parse_name<SortOrder>(value);
+      if (!sort) return invalid("sort", names_list<SortOrder>(), value);
       request.sort = *sort;
     } else if (name == "feedback") {
-      const auto feedback = parse_feedback(value);
-      if (!feedback)
-        return "feedback must be auto, always or never, not \"" + utf8::excerpt(value, 60) + "\"";
+      const auto feedback = parse_name<Feedback>(value);
+      if (!feedback) return invalid("feedback", names_list<Feedback>(), value);
       request.feedback = *feedback;
     } else if (name == "facet") {
-      const auto field = parse_facet_field(value);
-      if (!field)
-        return "facet must be source, lang, tag or year, not \"" + utf8::excerpt(value, 60) + "\"";
+      const auto field = parse_name<FacetField>(value);
+      if (!field) return invalid("facet", names_list<FacetField>(), value);
       request.facets.push_back(*field);
     } else {
       return "unknown parameter \"" + utf8::excerpt(name, 60) +

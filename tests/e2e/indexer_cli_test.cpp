@@ -51,7 +51,8 @@ TEST_CASE("bad records are reported as FILE:LINE: reason, good ones indexed, exi
   CHECK_THAT(result.err, Catch::Contains("skipped 5"));
   Xapian::Database reader(db);
   CHECK(reader.get_doccount() == 3);
-  for (const char* id : {"good-1", "good-2", "good-3"}) CHECK(reader.term_exists(id_term(id)));
+  for (const char* id : {"good-1", "good-2", "good-3"})
+    CHECK(reader.term_exists(schema::id_term(id)));
 }
 
 TEST_CASE("with --strict the indexer stops at the first bad record, commits nothing, exits 2",
@@ -97,7 +98,7 @@ TEST_CASE("JSON Lines on stdin, and --delete", "[cli]") {
   auto result = run(indexer("--db " + quote(db) + " -"), input.string());
   INFO(result.err);
   CHECK(result.exit_code == 0);
-  CHECK(Xapian::Database(db).term_exists(id_term("s1")));
+  CHECK(Xapian::Database(db).term_exists(schema::id_term("s1")));
   result = run(indexer("--db " + quote(db) + " --delete s1"));
   CHECK(result.exit_code == 0);
   CHECK_THAT(result.err, Catch::Contains("deleted 1"));

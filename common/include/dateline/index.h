@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dateline/article.h"
@@ -11,20 +12,26 @@
 
 namespace dateline {
 
+inline constexpr std::string_view kDefaultLang = "en";
+inline constexpr std::uint64_t kDefaultCommitBytes = 32u << 20;
+
 struct IndexOptions {
   // Language for articles without `lang` whose language the detector cannot tell.
-  std::string default_lang = "en";
+  std::string default_lang{kDefaultLang};
   // Changes are committed each time this much article text has been added since the last
-  // commit: bounds both memory and the work an interruption can lose.
-  std::uint64_t commit_bytes = 32u << 20;
+  // commit: bounds both memory and the work an interruption can lose. 0: only by commit().
+  std::uint64_t commit_bytes = kDefaultCommitBytes;
   // Shards for a new database (0: one); an existing database keeps its own.
   std::size_t shards = 0;
   // Threads writing shards in parallel (at most one per shard; 1: the caller's thread only).
   std::size_t threads = 1;
 };
 
+// What writing did: articles added, updated (replaced), unchanged (skipped), deleted.
 struct IndexCounts {
   std::uint64_t added = 0, updated = 0, unchanged = 0, deleted = 0;
+
+  std::uint64_t articles() const { return added + updated + unchanged; }
 };
 
 // A database opened for writing. One writer per database at a time (a second one gets
@@ -40,11 +47,14 @@ class DATELINE_API Index {
   Index(Index&&) noexcept;
   Index& operator=(Index&&) noexcept;
 
-  // Adds `article` (its id must not be empty), replacing the one with the same id; skipped
-  // when unchanged since it was last indexed. An empty `lang` is detected. The work may be
-  // done on a worker thread: a failure (DatabaseError, e.g. disk full) is thrown by a later
-  // call, at the latest by commit().
-  void add(Article article);
+  // Adds `article`, replacing the one with the same id; skipped when unchanged since it was
+  // last indexed. Its fields are finished as a reader's are: `date` in any form the readers
+  // accept, `lang` a BCP 47 tag (empty or unreadable: detected), control characters blanked,
+  // an empty id derived from the url or the content. Returns what was changed or dropped
+  // (e.g. an unreadable date), as warnings. Throws UsageError for an article with neither
+  // title nor body, or invalid UTF-8. The writing may be done on a worker thread: a failure
+  // there (DatabaseError, e.g. disk full) is thrown by a later call, at the latest by commit().
+  std::vector<std::string> add(Article article);
   // Removes the article with `id`, if there is one (see missing_ids()).
   void remove(const std::string& id);
   // Makes every change so far durable and visible to searchers. Throws DatabaseError.

@@ -5,21 +5,17 @@
 #include <string>
 
 #include "dateline/export.h"
+#include "dateline/index.h"
 
 namespace dateline {
 
-struct DATELINE_API IndexSummary {
-  std::uint64_t added = 0;
-  std::uint64_t updated = 0;
-  std::uint64_t unchanged = 0;
-  std::uint64_t deleted = 0;
+struct DATELINE_API IndexSummary : IndexCounts {
   std::uint64_t skipped = 0;  // bad records (and unreadable files)
   std::uint64_t warnings = 0;
   std::uint64_t bytes_read = 0;  // input bytes (compressed size for compressed files)
   double seconds = 0;
   bool aborted = false;  // --strict met a bad record: nothing from the run was committed
 
-  std::uint64_t articles() const { return added + updated + unchanged; }
   double articles_per_second() const;
   double mb_per_second() const;
 

@@ -11,13 +11,19 @@
 #include "dateline/export.h"
 #include "dateline/index.h"
 #include "dateline/index_summary.h"
+#include "dateline/names.h"
 
 namespace dateline {
 
 enum class InputFormat { kAuto, kJsonl, kText, kHtml };
 
-// "auto", "jsonl", "text" or "html"; nothing for anything else.
-DATELINE_API std::optional<InputFormat> parse_input_format(std::string_view name);
+template <>
+struct Names<InputFormat> {
+  static constexpr NameEntry<InputFormat> kTable[] = {{InputFormat::kAuto, "auto"},
+                                                      {InputFormat::kJsonl, "jsonl"},
+                                                      {InputFormat::kText, "text"},
+                                                      {InputFormat::kHtml, "html"}};
+};
 
 // Settings every reader shares.
 struct ReaderOptions {

@@ -12,6 +12,7 @@
 
 #include "dateline/article.h"
 #include "dateline/export.h"
+#include "dateline/names.h"
 
 namespace dateline {
 
@@ -23,13 +24,25 @@ enum class FacetField { kSource, kLang, kTag, kYear };
 enum class Feedback { kAuto, kAlways, kNever };
 inline constexpr std::size_t kFeedbackMinWords = 4;
 
-// "relevance", "date" (newest first), "-date" (oldest first); nothing for anything else.
-DATELINE_API std::optional<SortOrder> parse_sort_order(std::string_view name);
-// "auto", "always", "never"; nothing for anything else.
-DATELINE_API std::optional<Feedback> parse_feedback(std::string_view name);
-// "source", "lang", "tag", "year"; nothing for anything else.
-DATELINE_API std::optional<FacetField> parse_facet_field(std::string_view name);
-DATELINE_API std::string facet_name(FacetField field);
+template <>
+struct Names<SortOrder> {
+  static constexpr NameEntry<SortOrder> kTable[] = {{SortOrder::kRelevance, "relevance"},
+                                                    {SortOrder::kNewest, "newest"},
+                                                    {SortOrder::kOldest, "oldest"},
+                                                    {SortOrder::kNewest, "date", true}};
+};
+template <>
+struct Names<FacetField> {
+  static constexpr NameEntry<FacetField> kTable[] = {{FacetField::kSource, "source"},
+                                                     {FacetField::kLang, "lang"},
+                                                     {FacetField::kTag, "tag"},
+                                                     {FacetField::kYear, "year"}};
+};
+template <>
+struct Names<Feedback> {
+  static constexpr NameEntry<Feedback> kTable[] = {
+      {Feedback::kAuto, "auto"}, {Feedback::kAlways, "always"}, {Feedback::kNever, "never"}};
+};
 
 struct SearchRequest {
   std::string query{};    // the query language of the README; any bytes (invalid UTF-8 repaired)
@@ -78,8 +91,8 @@ struct SearchResults {
   std::vector<SearchHit> hits{};
   std::vector<Facet> facets{};              // one per requested field, in request order
   std::optional<std::string> suggestion{};  // the query with likely misspellings corrected
-  std::string note{};                       // e.g. why the query was searched as plain words
-  bool feedback = false;                    // whether pseudo-relevance feedback ordered the hits
+  std::vector<std::string> notes{};  // how the query was read, when not as typed (plain words...)
+  bool feedback = false;             // whether pseudo-relevance feedback ordered the hits
   double took_ms = 0;
 };
 

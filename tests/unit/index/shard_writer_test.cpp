@@ -77,7 +77,7 @@ TEST_CASE("a changed article is updated, alone; a deleted one is gone", "[index]
   CHECK(changed.unchanged == 299);
 
   Xapian::Database reader(db.string());
-  const std::string id = id_term("1");  // the cocoa review is Reuters article 1
+  const std::string id = schema::id_term("1");  // the cocoa review is Reuters article 1
   auto posting = reader.postlist_begin(id);
   REQUIRE(posting != reader.postlist_end(id));
   CHECK(reader.get_document(*posting).get_data().find("Heavy rain fell") != std::string::npos);
@@ -98,7 +98,7 @@ TEST_CASE("documents carry the fields under their prefixes, values and stored ar
   const fs::path db = dir / "db";
   index_paths(db, {(test::corpus_dir() / "news" / "reuters21578.jsonl").string()});
   Xapian::Database reader(db.string());
-  const std::string id = id_term("1");
+  const std::string id = schema::id_term("1");
   const Xapian::Document doc = reader.get_document(*reader.postlist_begin(id));
   // {"id": "1", "title": "BAHIA COCOA REVIEW", "date": "1987-02-26", "source": "Reuters",
   //  "lang": "en", "topics": ["cocoa"]}
@@ -170,6 +170,6 @@ TEST_CASE("articles without lang are detected, else get --lang", "[index]") {
   index_paths(db, {input.string()}, options);
   Xapian::Database reader(db.string());
   CHECK(reader.term_exists("Lde"));
-  auto short_doc = reader.get_document(*reader.postlist_begin(id_term("short")));
+  auto short_doc = reader.get_document(*reader.postlist_begin(schema::id_term("short")));
   CHECK(short_doc.get_value(schema::kLangSlot) == "fr");
 }
