@@ -9,7 +9,6 @@
 
 #include <stdexcept>
 
-#include "index/schema.h"
 #include "util/utf8.h"
 
 namespace dateline {

@@ -39,10 +39,11 @@ std::vector<std::string> violations(const std::string& path, const std::string& 
     const std::string to = stage_of(included);
     const std::string where = path + ":" + std::to_string(number) + ": " + included;
     if (is_public) {
-      const bool standard = included.find('/') == std::string::npos && included.find('.') ==
-                                                                           std::string::npos;
+      const bool standard =
+          included.find('/') == std::string::npos && included.find('.') == std::string::npos;
       if (!standard && !included.starts_with("dateline/")) {
-        out.push_back(where + " (a public header includes only dateline/ and the standard library)");
+        out.push_back(where +
+                      " (a public header includes only dateline/ and the standard library)");
       }
       continue;
     }
@@ -67,7 +68,8 @@ TEST_CASE("includes point down the stages, never up or across", "[architecture]"
     if (ext != ".h" && ext != ".cpp") continue;
     ++files;
     const std::string path = fs::relative(entry.path(), common_dir()).generic_string();
-    for (const std::string& v : violations(path, test::read_file(entry.path()))) FAIL_CHECK(v);
+    for (const std::string& v : violations(path, dateline::test::read_file(entry.path())))
+      FAIL_CHECK(v);
   }
   CHECK(files > 50);
 }
@@ -82,11 +84,11 @@ TEST_CASE("the include rule catches an include that points up or across", "[arch
       {"search/snippet.cpp", "search/highlight_terms.h", true},
       {"serve/http_server.cpp", "dateline/render.h", true},
       {"index/schema.cpp", "util/hash.h", true},
-      {"search/snippet.h", "render/text_width.h", false},  // up
-      {"util/date.cpp", "ingest/article_rules.h", false},  // up
-      {"ingest/html_reader.cpp", "analysis/analyzer.h", false},  // across
+      {"search/snippet.h", "render/text_width.h", false},         // up
+      {"util/date.cpp", "ingest/article_rules.h", false},         // up
+      {"ingest/html_reader.cpp", "analysis/analyzer.h", false},   // across
       {"analysis/analyzer.cpp", "ingest/article_sink.h", false},  // across
-      {"include/dateline/search.h", "index/schema.h", false},  // a public header, internals
+      {"include/dateline/search.h", "index/schema.h", false},     // a public header, internals
       {"include/dateline/search.h", "xapian.h", false},
       {"include/dateline/search.h", "dateline/names.h", true},
       {"include/dateline/search.h", "vector", true},
