@@ -4,10 +4,11 @@
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-# Installed programs find the installed shared library beside them.
-set_target_properties(indexer searcher PROPERTIES INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}")
-
-install(TARGETS indexer searcher RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+if(TARGET indexer)
+  # Installed programs find the installed shared library beside them.
+  set_target_properties(indexer searcher PROPERTIES INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}")
+  install(TARGETS indexer searcher RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
 install(TARGETS dateline_shared dateline_static EXPORT DatelineTargets
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}

@@ -10,6 +10,19 @@
 
 namespace dateline {
 
+// How results are printed: for a person, as JSON (one object), JSON Lines (one per hit),
+// bare ids, or a TREC run file.
+enum class OutputFormat { kText, kJson, kJsonl, kIds, kTrec };
+
+template <>
+struct Names<OutputFormat> {
+  static constexpr NameEntry<OutputFormat> kTable[] = {{OutputFormat::kText, "text"},
+                                                       {OutputFormat::kJson, "json"},
+                                                       {OutputFormat::kJsonl, "jsonl"},
+                                                       {OutputFormat::kIds, "ids"},
+                                                       {OutputFormat::kTrec, "trec"}};
+};
+
 struct RenderOptions {
   bool color = false;          // ANSI bold and colour for highlights and titles
   bool include_timing = true;  // "took_ms"; off for golden tests, which must be deterministic

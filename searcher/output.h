@@ -1,0 +1,20 @@
+// Printing search results on stdout in the chosen format, one query at a time or a batch.
+#pragma once
+
+#include <dateline/render.h>
+#include <dateline/search.h>
+
+#include <string>
+
+#include "dateline_cli.h"
+
+struct OutputSettings {
+  dateline::OutputFormat format = dateline::OutputFormat::kText;
+  dateline::cli::When color = dateline::cli::When::kAuto;
+};
+
+// Prints one query's results (`qid` empty outside a batch) and its notes on stderr, each note
+// prefixed with `where` ("FILE:LINE: " in a batch).
+void print_results(const OutputSettings& settings, const dateline::SearchRequest& request,
+                   const dateline::SearchResults& results, const std::string& qid,
+                   const std::string& where);
