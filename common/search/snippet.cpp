@@ -37,6 +37,20 @@ std::size_t token_at(const std::vector<Token>& tokens, std::uint32_t offset) {
   return static_cast<std::size_t>(it - tokens.begin()) - 1;
 }
 
+// No trailing space, and no leading one unless the snippet starts with "…".
+void trim_spaces(Snippet& snippet, bool cut_front) {
+  while (!snippet.text.empty() && snippet.text.back() == ' ') snippet.text.pop_back();
+  if (cut_front) return;
+  std::size_t lead = 0;
+  while (lead < snippet.text.size() && snippet.text[lead] == ' ') ++lead;
+  if (lead == 0) return;
+  snippet.text.erase(0, lead);
+  for (auto& [s, e] : snippet.highlights) {
+    s -= static_cast<std::uint32_t>(lead);
+    e -= static_cast<std::uint32_t>(lead);
+  }
+}
+
 }  // namespace
 
 std::string SnippetMaker::match_key(const Token& token, std::string_view lang, bool in_title) {
@@ -127,69 +141,98 @@ std::vector<ByteRange> SnippetMaker::highlight_all(std::string_view text, std::s
   return ranges;
 }
 
-Snippet SnippetMaker::passage(std::string_view text, std::string_view lang, std::size_t max_chars) {
-  const std::vector<Token> tokens = analyzer_.tokenize(text);
-  // Character offsets of every token, counted once.
-  std::vector<std::size_t> char_start(tokens.size()), char_end(tokens.size());
-  std::size_t chars = 0, byte = 0;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    chars += count_chars(text.substr(byte, tokens[i].start - byte));
-    char_start[i] = chars;
-    chars += count_chars(text.substr(tokens[i].start, tokens[i].end - tokens[i].start));
-    char_end[i] = chars;
-    byte = tokens[i].end;
+// Where each token of a text starts and ends in characters, counted once, so that windows can
+// be measured in characters (the budget) while cuts are made in bytes.
+struct SnippetMaker::Layout {
+  Layout(std::string_view text_in, const std::vector<Token>& tokens_in)
+      : text(text_in), tokens(tokens_in), char_start(tokens.size()), char_end(tokens.size()) {
+    std::size_t chars = 0, byte = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      chars += count_chars(text.substr(byte, tokens[i].start - byte));
+      char_start[i] = chars;
+      chars += count_chars(text.substr(tokens[i].start, tokens[i].end - tokens[i].start));
+      char_end[i] = chars;
+      byte = tokens[i].end;
+    }
   }
-  const std::vector<Match> matches = find_matches(text, tokens, lang, false);
-  // A match's character offsets, from the token that holds each end.
-  auto char_of = [&](std::uint32_t offset, bool is_end) {
+  // The character offset of a match's start (or, with `is_end`, its end).
+  std::size_t char_of(std::uint32_t offset, bool is_end) const {
     const std::size_t t = token_at(tokens, is_end ? offset - 1 : offset);
     if (is_end && offset == tokens[t].end) return char_end[t];
     return char_start[t] + count_chars(text.substr(tokens[t].start, offset - tokens[t].start));
-  };
+  }
 
-  // The window of matches that fits the budget with the most distinct keys, then most matches.
-  std::size_t best_first = 0, best_last = 0, best_score = 0;
+  std::string_view text;
+  const std::vector<Token>& tokens;
+  std::vector<std::size_t> char_start, char_end;
+};
+
+// The run of matches [first, last] that fits `max_chars` with the most distinct keys, then the
+// most matches: variety first, so "oil prices" shows both words rather than "oil" four times.
+// Each distinct key outweighs any number of repeats.
+SnippetMaker::Window SnippetMaker::best_window(const std::vector<Match>& matches,
+                                               const Layout& layout, std::size_t max_chars) {
+  constexpr std::size_t kDistinctKeyWeight = 1000;
+  Window best;
+  std::size_t best_score = 0;
   std::map<std::string, std::size_t> in_window;
   for (std::size_t first = 0, last = 0; first < matches.size(); ++first) {
-    const std::size_t window_start = char_of(matches[first].start, false);
-    while (last < matches.size() && char_of(matches[last].end, true) - window_start <= max_chars) {
+    const std::size_t window_start = layout.char_of(matches[first].start, false);
+    while (last < matches.size() &&
+           layout.char_of(matches[last].end, true) - window_start <= max_chars) {
       ++in_window[matches[last].key];
       ++last;
     }
-    if (last > first) {
-      const std::size_t score = in_window.size() * 1000 + (last - first);
-      if (score > best_score) {
-        best_score = score;
-        best_first = first;
-        best_last = last - 1;
-      }
-      if (--in_window[matches[first].key] == 0) in_window.erase(matches[first].key);
-    } else {
+    if (last == first) {
       ++last;  // a single match longer than the budget: skip it
+      continue;
+    }
+    const std::size_t score = in_window.size() * kDistinctKeyWeight + (last - first);
+    if (score > best_score) {
+      best_score = score;
+      best = Window{first, last - 1, true};
+    }
+    if (--in_window[matches[first].key] == 0) in_window.erase(matches[first].key);
+  }
+  return best;
+}
+
+// The tokens to show [first, last): the window with context, a quarter of the slack before it
+// and the rest after, cut between words.
+std::pair<std::size_t, std::size_t> SnippetMaker::with_context(const std::vector<Match>& matches,
+                                                               const Window& window,
+                                                               const Layout& layout,
+                                                               std::size_t max_chars) {
+  const auto& tokens = layout.tokens;
+  std::size_t first_token = 0;
+  if (window.found) {
+    const std::size_t span_start = layout.char_of(matches[window.first].start, false);
+    const std::size_t span = layout.char_of(matches[window.last].end, true) - span_start;
+    const std::size_t before = max_chars > span ? (max_chars - span) / 4 : 0;
+    first_token = token_at(tokens, matches[window.first].start);
+    while (first_token > 0 && span_start - layout.char_start[first_token - 1] <= before) {
+      --first_token;
     }
   }
-
-  // Extend the window with context: a quarter of the slack before, the rest after, cut at words.
-  std::size_t first_token = 0;
-  if (best_score > 0) {
-    const std::size_t span_start = char_of(matches[best_first].start, false);
-    const std::size_t span = char_of(matches[best_last].end, true) - span_start;
-    const std::size_t before = max_chars > span ? (max_chars - span) / 4 : 0;
-    first_token = token_at(tokens, matches[best_first].start);
-    while (first_token > 0 && span_start - char_start[first_token - 1] <= before) --first_token;
+  const std::size_t start_char = first_token > 0 ? layout.char_start[first_token] : 0;
+  std::size_t last_token = first_token;
+  while (last_token < tokens.size() && layout.char_end[last_token] - start_char <= max_chars) {
+    ++last_token;
   }
-  const bool cut_front = first_token > 0;
-  const std::size_t start_char = cut_front ? char_start[first_token] : 0;
-  std::size_t last_token = first_token;  // one past the last token shown
-  while (last_token < tokens.size() && char_end[last_token] - start_char <= max_chars) ++last_token;
-  const bool cut_back =
-      last_token < tokens.size() || (tokens.empty() && count_chars(text) > max_chars);
+  return {first_token, last_token};
+}
 
-  // Copy the tokens and the collapsed gaps between them, noting where each token went.
+// The tokens [first, last) with the collapsed gaps between them, "…" where the text goes on,
+// and the matches inside them as ranges into the snippet.
+Snippet SnippetMaker::copy(const std::vector<Match>& matches, const Layout& layout,
+                           std::size_t first_token, std::size_t last_token, bool cut_back) {
+  const auto& tokens = layout.tokens;
+  const std::string_view text = layout.text;
+  const bool cut_front = first_token > 0;
   Snippet snippet;
   if (cut_front) snippet.text += kEllipsis;
   std::vector<std::size_t> out_at(tokens.size());
-  byte = cut_front ? tokens[first_token].start : 0;
+  std::size_t byte = cut_front ? tokens[first_token].start : 0;
   for (std::size_t i = first_token; i < last_token; ++i) {
     append_collapsed(snippet.text, text.substr(byte, tokens[i].start - byte));
     out_at[i] = snippet.text.size();
@@ -204,21 +247,20 @@ Snippet SnippetMaker::passage(std::string_view text, std::string_view lang, std:
         static_cast<std::uint32_t>(out_at[a] + (m.start - tokens[a].start)),
         static_cast<std::uint32_t>(out_at[b] + (m.end - tokens[b].start)));
   }
-  // No leading or trailing space, and "…" where the text goes on.
-  while (!snippet.text.empty() && snippet.text.back() == ' ') snippet.text.pop_back();
-  if (!cut_front) {
-    std::size_t lead = 0;
-    while (lead < snippet.text.size() && snippet.text[lead] == ' ') ++lead;
-    if (lead > 0) {
-      snippet.text.erase(0, lead);
-      for (auto& [s, e] : snippet.highlights) {
-        s -= static_cast<std::uint32_t>(lead);
-        e -= static_cast<std::uint32_t>(lead);
-      }
-    }
-  }
+  trim_spaces(snippet, cut_front);
   if (cut_back) snippet.text += kEllipsis;
   return snippet;
+}
+
+Snippet SnippetMaker::passage(std::string_view text, std::string_view lang, std::size_t max_chars) {
+  const std::vector<Token> tokens = analyzer_.tokenize(text);
+  const Layout layout(text, tokens);
+  const std::vector<Match> matches = find_matches(text, tokens, lang, false);
+  const Window window = best_window(matches, layout, max_chars);
+  const auto [first_token, last_token] = with_context(matches, window, layout, max_chars);
+  const bool cut_back =
+      last_token < tokens.size() || (tokens.empty() && count_chars(text) > max_chars);
+  return copy(matches, layout, first_token, last_token, cut_back);
 }
 
 }  // namespace dateline

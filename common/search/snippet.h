@@ -44,6 +44,21 @@ class SnippetMaker {
                                   std::string_view lang, bool in_title);
   void find_cjk(std::string_view text, const std::vector<Token>& tokens, std::vector<Match>& out);
 
+  // The steps of passage(): measure, choose the window of matches, add context, copy.
+  struct Layout;
+  struct Window {
+    std::size_t first = 0, last = 0;  // matches[first..last]
+    bool found = false;               // false: no match fits, show the start of the text
+  };
+  static Window best_window(const std::vector<Match>& matches, const Layout& layout,
+                            std::size_t max_chars);
+  static std::pair<std::size_t, std::size_t> with_context(const std::vector<Match>& matches,
+                                                          const Window& window,
+                                                          const Layout& layout,
+                                                          std::size_t max_chars);
+  static Snippet copy(const std::vector<Match>& matches, const Layout& layout,
+                      std::size_t first_token, std::size_t last_token, bool cut_back);
+
   Analyzer& analyzer_;
   const HighlightTerms& terms_;
 };
