@@ -96,12 +96,8 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string_view
   doc.add_boolean_term(schema::id_term(article.id));
   if (!article.lang.empty()) doc.add_boolean_term(prefixed(schema::kLangPrefix, article.lang));
   if (auto date = parse_date(article.date)) {
-    const std::string sortable = date->sortable();
-    doc.add_value(schema::kDateSlot, sortable);
-    doc.add_value(schema::kYearSlot, sortable.substr(0, 4));
-    doc.add_boolean_term(prefixed(schema::kYearPrefix, sortable.substr(0, 4)));
-    if (date->month) doc.add_boolean_term(prefixed(schema::kMonthPrefix, sortable.substr(0, 6)));
-    if (date->day) doc.add_boolean_term(prefixed(schema::kDayPrefix, sortable));
+    doc.add_value(schema::kDateSlot, schema::date_value(date->start_instant()));
+    doc.add_value(schema::kYearSlot, article.date.substr(0, 4));  // the year as written
   }
   doc.add_value(schema::kHashSlot, std::string(content_hash));
   doc.add_value(schema::kIdSlot, article.id);

@@ -15,6 +15,10 @@ std::string id_term(std::string_view id) {
   return term.append(head).append("#").append(hex128(id));
 }
 
+std::string date_value(std::int64_t instant) {
+  return Xapian::sortable_serialise(static_cast<double>(instant));
+}
+
 bool is_word_stem_term(std::string_view term) {
   // Field prefixes are upper case, so a stem of a field's word starts "Z" + upper case.
   return term.size() > kStemPrefix.size() + 2 && term.starts_with(kStemPrefix) &&

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -19,16 +20,13 @@ inline constexpr std::string_view kAuthorPrefix = "A";     // author words, with
 inline constexpr std::string_view kTagPrefix = "K";        // tag (topic, keyword) words
 inline constexpr std::string_view kIdPrefix = "Q";         // the unique id term
 inline constexpr std::string_view kLangPrefix = "L";       // language code, boolean
-inline constexpr std::string_view kDayPrefix = "D";        // YYYYMMDD, boolean
-inline constexpr std::string_view kMonthPrefix = "M";      // YYYYMM, boolean
-inline constexpr std::string_view kYearPrefix = "Y";       // YYYY, boolean
 inline constexpr std::string_view kSourcePrefix = "XSRC";  // source (publisher) words
 inline constexpr std::string_view kStemPrefix = "Z";       // stemmed form; "Z" + field prefix
 inline constexpr std::string_view kBigramPrefix = "XB";    // CJK character bigrams, positions
 
 // Value slots.
 enum Slot : Xapian::valueno {
-  kDateSlot = 0,    // "YYYYMMDD", unknown month or day as "00": sorts and ranges as a string
+  kDateSlot = 0,    // the instant (UTC) of the date written, as date_value(): sorts and ranges
   kHashSlot = 1,    // hash of the article as read, to skip unchanged articles quickly
   kSourceSlot = 2,  // source as written, for facets
   kLangSlot = 3,    // language code, for facets
@@ -49,6 +47,10 @@ inline constexpr Xapian::termpos kFieldGap = 100;
 
 // Xapian refuses terms over 245 bytes; longer ids are hashed in their id term.
 inline constexpr std::size_t kMaxTermBytes = 240;
+
+// The date slot's value for `instant` (seconds since 1970, UTC): Xapian's sortable form of a
+// number, so that byte order is time order for sorting and value ranges.
+std::string date_value(std::int64_t instant);
 
 // The unique term of the article with id `id` (long ids are hashed to fit kMaxTermBytes).
 std::string id_term(std::string_view id);

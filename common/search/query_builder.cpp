@@ -73,10 +73,13 @@ Xapian::Query QueryBuilder::node(const QueryNode& n, bool positive, BuiltQuery& 
       return near(n, positive, out);
     case Kind::kGroup:
       return group(n, positive, out);
-    case Kind::kDate:
-      if (n.date_to.empty()) return Xapian::Query(Op::OP_VALUE_GE, schema::kDateSlot, n.date_from);
-      if (n.date_from.empty()) return Xapian::Query(Op::OP_VALUE_LE, schema::kDateSlot, n.date_to);
-      return Xapian::Query(Op::OP_VALUE_RANGE, schema::kDateSlot, n.date_from, n.date_to);
+    case Kind::kDate: {
+      const auto value = [](std::int64_t instant) { return schema::date_value(instant); };
+      if (!n.date_to) return Xapian::Query(Op::OP_VALUE_GE, schema::kDateSlot, value(*n.date_from));
+      if (!n.date_from) return Xapian::Query(Op::OP_VALUE_LE, schema::kDateSlot, value(*n.date_to));
+      return Xapian::Query(Op::OP_VALUE_RANGE, schema::kDateSlot, value(*n.date_from),
+                           value(*n.date_to));
+    }
     case Kind::kAnd:
     case Kind::kOr: {
       std::vector<Xapian::Query> parts;

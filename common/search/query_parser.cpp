@@ -16,6 +16,11 @@ struct SyntaxError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A filter's value that cannot be read: never searched as words.
+struct FilterError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 enum class TokenType { kWord, kPhrase, kPrefix, kOpen, kClose, kAnd, kOr, kNot, kNear, kEnd };
 
 struct Lexeme {
@@ -129,19 +134,12 @@ class Lexer {
   std::size_t pos_ = 0;
 };
 
-// A date bound as a sortable string: the first or the last day of the period written.
-std::string date_bound(std::string_view text, bool upper) {
-  if (text.empty()) return {};
+// A date bound: the first or the last instant of the period or moment written.
+std::optional<std::int64_t> date_bound(std::string_view text, bool upper) {
+  if (text.empty()) return std::nullopt;
   const auto date = parse_date(text);
-  if (!date || text.size() > 10) throw SyntaxError("unreadable date \"" + std::string(text) + "\"");
-  std::string s = date->sortable();
-  if (upper) {
-    if (date->month == 0)
-      s.replace(4, 4, "9999");
-    else if (date->day == 0)
-      s.replace(6, 2, "99");
-  }
-  return s;
+  if (!date) throw FilterError("date: cannot read \"" + std::string(text) + "\"");
+  return upper ? date->end_instant() : date->start_instant();
 }
 
 QueryNode date_node(std::string_view text) {
@@ -154,11 +152,10 @@ QueryNode date_node(std::string_view text) {
   } else {
     node.date_from = date_bound(text.substr(0, dots), false);
     node.date_to = date_bound(text.substr(dots + 2), true);
-    if (node.date_from.empty() && node.date_to.empty()) throw SyntaxError("empty date range");
   }
-  if (node.date_from.empty() && node.date_to.empty()) throw SyntaxError("empty date");
-  if (!node.date_to.empty() && node.date_from > node.date_to) {
-    throw SyntaxError("date range ends before it starts");
+  if (!node.date_from && !node.date_to) throw FilterError("date: needs a date or a range");
+  if (node.date_from && node.date_to && *node.date_from > *node.date_to) {
+    throw FilterError("date: the range \"" + std::string(text) + "\" ends before it starts");
   }
   return node;
 }
@@ -346,6 +343,9 @@ ParsedQuery parse_query(std::string_view text) {
   } catch (const SyntaxError& e) {
     result.error = e.what();
     result.root = plain_words(text);
+  } catch (const FilterError& e) {
+    result.error = e.what();
+    result.filter_error = true;
   }
   return result;
 }

@@ -14,6 +14,7 @@
 // Operators are upper case; "and", "or", "not" in lower case are words.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,7 +29,7 @@ struct QueryNode {
     kWord,    // text: one word as typed (may analyse into several words: then a phrase)
     kPhrase,  // text: the words between quotes
     kPrefix,  // text: the part before '*'
-    kDate,    // date_from, date_to: sortable bounds "YYYYMMDD", inclusive; "" when open
+    kDate,    // date_from, date_to: instants (seconds since 1970, UTC), inclusive; none: open
     kAnd,     // all children
     kOr,      // any child
     kAndNot,  // children[0] without any of children[1..]
@@ -40,7 +41,7 @@ struct QueryNode {
   Kind kind = Kind::kWord;
   QueryField field = QueryField::kAny;
   std::string text;
-  std::string date_from, date_to;
+  std::optional<std::int64_t> date_from, date_to;
   std::vector<QueryNode> children;
   std::vector<Occur> occurs;  // for kGroup, one per child
 };
@@ -48,10 +49,14 @@ struct QueryNode {
 struct ParsedQuery {
   std::optional<QueryNode> root;  // nothing when the query holds no searchable text
   std::string error;              // why the query did not parse; empty when it did
+  // The error is a filter whose value cannot be read (date:1987-13): searching the text as
+  // words would widen the filter into a search, so such a query is refused, not searched.
+  bool filter_error = false;
 };
 
 // Parses `text`. On a syntax error, `error` says what was wrong and `root` is the query read
-// as plain words (operators and syntax characters dropped), which is what gets searched.
+// as plain words (operators and syntax characters dropped), which is what gets searched; on an
+// unreadable filter, `filter_error` is set and there is no root.
 ParsedQuery parse_query(std::string_view text);
 
 // How many plain words the query is, when it is nothing but words to rank by (no operators,

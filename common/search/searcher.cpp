@@ -167,6 +167,7 @@ PreparedQuery Searcher::Impl::prepare(const SearchRequest& request, SearchResult
   results.query = valid_utf8 ? request.query : utf8::repair(request.query);
   if (!valid_utf8) results.notes.push_back("invalid UTF-8 in the query replaced with U+FFFD");
   const ParsedQuery parsed = parse_query(results.query);
+  if (parsed.filter_error) throw UsageError(parsed.error);
   if (!parsed.error.empty()) results.notes.push_back(parsed.error + "; searched as plain words");
 
   PreparedQuery prepared;

@@ -166,8 +166,13 @@ void HttpServer::Impl::search(const httplib::Request& req, httplib::Response& re
     return;
   }
   const SearchRequest& request = std::get<SearchRequest>(parsed);
-  // A DatabaseError becomes a 500 answer.
-  const SearchResults results = pool.with_searcher([&](Searcher& s) { return s.search(request); });
+  SearchResults results;
+  try {
+    results = pool.with_searcher([&](Searcher& s) { return s.search(request); });
+  } catch (const UsageError& e) {  // the query asks for what cannot be done: the client's fault
+    send_json(res, 400, error_json(e.what()));
+    return;
+  }  // a DatabaseError becomes a 500 answer
   send_json(res, 200, render_json(results, request, RenderOptions{.compact = true}));
 }
 

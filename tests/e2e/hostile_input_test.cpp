@@ -151,6 +151,11 @@ TEST_CASE("every nasty query has its expected outcome on the command line and ov
       CHECK(j.contains("error"));
       continue;
     }
+    if (exit_code == 2) {  // a usage error on the command line is a bad request over HTTP
+      CHECK(res->status == 400);
+      CHECK(j.contains("error"));
+      continue;
+    }
     CHECK(res->status == 200);
     CHECK(j["hits"].empty() == (exit_code == 1));
   }

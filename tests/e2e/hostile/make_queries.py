@@ -28,9 +28,9 @@ CASES = [
     (0, "yes", b"oil caf\xc3 \xff\xfe".decode("latin-1")),  # invalid UTF-8: repaired, noted
     (1, "yes", "(" * 5000),
     (0, "yes", ")" * 5000 + "oil"),                    # reparsed: oil
-    (0, "yes", "date:0000-00-00"),                     # reparsed: the words date, 0000, 00
-    (0, "yes", "date:99999-01-01"),
-    (0, "yes", "date:2024..1987"),                     # a range that ends before it starts
+    (2, "no", "date:0000-00-00"),                      # an unreadable filter is an error
+    (2, "no", "date:99999-01-01"),
+    (2, "no", "date:2024..1987"),                      # a range that ends before it starts
     (0, "no", "date:..9999 oil"),
     (0, "no", "o*"),                                    # a prefix of thousands of words
     (0, "no", "a* OR b* OR c* OR d* OR e*"),

@@ -27,7 +27,7 @@ TEST_CASE("HTML metadata comes from the places PRODUCT.md names, in its order", 
           <meta name="author" content="Ann Lee">
           <link rel="canonical" href="https://example.org/story"></head>
           <body><h1>H1 title</h1><p>Text.</p></body></html>)",
-       "OG title", "2024-03-02", "Ann Lee", "https://example.org/story", "de"},
+       "OG title", "2024-03-02T10:00:00Z", "Ann Lee", "https://example.org/story", "de"},
       {R"(<title>Tag title</title><h1>H1</h1><time datetime="2023-11-05">5 Nov</time><p>x</p>)",
        "Tag title", "2023-11-05", "", "", ""},
       {R"(<meta name="date" content="2022-01"><h1>Only <b>an</b> H1</h1><p>x</p>)", "Only an H1",

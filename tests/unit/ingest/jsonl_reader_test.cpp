@@ -48,7 +48,7 @@ TEST_CASE("JSONL records map fields and aliases onto the article", "[jsonl]") {
       {R"({"title":"No id","url":"https://example.org/story"})",
        {.id = "https://example.org/story", .title = "No id", .url = "https://example.org/story"}},
       {R"({"id":"t","title":"Zürich \u00e9t\u00e9","body":"b","date":"Sat, 02 Mar 2024 10:00:00 +0000"})",
-       {.id = "t", .title = "Zürich été", .body = "b", .date = "2024-03-02"}},
+       {.id = "t", .title = "Zürich été", .body = "b", .date = "2024-03-02T10:00:00Z"}},
   };
   for (const auto& c : cases) {
     INFO(c.line);

@@ -1,5 +1,7 @@
 #include "search/query_parser.h"
 
+#include "util/date.h"
+
 #include <catch2/catch.hpp>
 
 using namespace dateline;
@@ -32,7 +34,8 @@ std::string show(const QueryNode& n) {
     case Kind::kPrefix:
       return field + n.text + "*";
     case Kind::kDate:
-      return "date[" + n.date_from + "," + n.date_to + "]";
+      return "date[" + (n.date_from ? date_of_instant(*n.date_from).to_string() : "") + "," +
+             (n.date_to ? date_of_instant(*n.date_to).to_string() : "") + "]";
     case Kind::kAnd:
       return list("and");
     case Kind::kOr:
@@ -71,11 +74,14 @@ TEST_CASE("queries parse into the tree their syntax says", "[query]") {
       {"title:\"new chip\"", "title:\"new chip\""},
       {"title:chip*", "title:chip*"},
       {"lang:de id:reut-1", "group(lang:de id:reut-1)"},
-      {"date:2024-01-01..2024-06-30", "date[20240101,20240630]"},
-      {"date:2024..2025", "date[20240000,20259999]"},
-      {"date:2024-03", "date[20240300,20240399]"},
-      {"date:1987..", "date[19870000,]"},
-      {"date:..1987-03-02", "date[,19870302]"},
+      {"date:2024-01-01..2024-06-30", "date[2024-01-01T00:00:00Z,2024-06-30T23:59:59Z]"},
+      {"date:2024..2025", "date[2024-01-01T00:00:00Z,2025-12-31T23:59:59Z]"},
+      {"date:2024-03", "date[2024-03-01T00:00:00Z,2024-03-31T23:59:59Z]"},
+      {"date:1987..", "date[1987-01-01T00:00:00Z,]"},
+      {"date:..1987-03-02", "date[,1987-03-02T23:59:59Z]"},
+      {"date:2024-03-01T06:00..", "date[2024-03-01T06:00:00Z,]"},
+      {"date:2024-03-01T12:00+05:00..2024-03-01T22:00Z",
+       "date[2024-03-01T07:00:00Z,2024-03-01T22:00:00Z]"},
       {"and or not", "group(and or not)"},  // lower case: words
       {"http://example.org/a", "http://example.org/a"},
       {"  spaced   out  ", "group(spaced out)"},
@@ -102,8 +108,6 @@ TEST_CASE("queries that do not parse say why and fall back to plain words", "[qu
       {"oil gas)", "unbalanced ')'", "group(oil gas)"},
       {"*", "lone '*'", ""},
       {"title:", "nothing after", "group(title)"},
-      {"date:yesterday oil", "unreadable date", "group(date yesterday oil)"},
-      {"date:2025..2024", "ends before it starts", "group(date 2025..2024)"},
       {"oil NEAR (gas)", "NEAR", "group(oil gas)"},
       {std::string(200, '(') + "deep", "nested too deep", "group(deep)"},
   };
@@ -112,6 +116,26 @@ TEST_CASE("queries that do not parse say why and fall back to plain words", "[qu
     const ParsedQuery parsed = parse_query(c.query);
     CHECK_THAT(parsed.error, Catch::Contains(c.error_part));
     CHECK((parsed.root ? show(*parsed.root) : std::string()) == c.fallback);
+  }
+}
+
+TEST_CASE("a filter whose value cannot be read is an error, not a word search", "[query]") {
+  struct Case {
+    std::string query, error_part;
+  };
+  const std::vector<Case> cases = {
+      {"date:yesterday oil", "cannot read \"yesterday\""},
+      {"date:1987-13", "cannot read \"1987-13\""},
+      {"date:2025..2024", "ends before it starts"},
+      {"date:1987-04-01..1987-03-01", "ends before it starts"},
+      {"date:..", "needs a date"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.query);
+    const ParsedQuery parsed = parse_query(c.query);
+    CHECK(parsed.filter_error);
+    CHECK_THAT(parsed.error, Catch::Contains(c.error_part));
+    CHECK_FALSE(parsed.root.has_value());
   }
 }
 
