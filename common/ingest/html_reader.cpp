@@ -234,7 +234,6 @@ void read_html_article(std::string_view content, std::string id, std::string_vie
   walk(output->root, found, 0);
 
   Article article;
-  article.id = std::move(id);
   const std::string h1 = found.first_h1 ? text_of(found.first_h1) : std::string();
   article.title = first_non_empty({&found.og_title, &found.title_tag, &h1});
   const GumboNode* container = found.article ? found.article : found.main ? found.main : found.body;
@@ -243,6 +242,8 @@ void read_html_article(std::string_view content, std::string id, std::string_vie
   article.url = first_non_empty({&found.canonical, &found.og_url});
   article.date = first_non_empty({&found.published, &found.time_datetime, &found.meta_date});
   article.lang = found.lang;
+  // A canonical URL is the page's own name for itself, stable however the file is found.
+  if (article.url.empty()) article.id = std::move(id);
   finish_and_deliver(std::move(article), where, sink);
 }
 

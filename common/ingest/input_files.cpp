@@ -68,7 +68,7 @@ std::vector<InputFile> list_input_files(const std::vector<std::string>& paths, I
   for (const std::string& given : paths) {
     if (given == "-") {
       files.push_back(
-          {"-", "stdin", forced == InputFormat::kAuto ? InputFormat::kJsonl : forced, 0});
+          {"-", "", forced == InputFormat::kAuto ? InputFormat::kJsonl : forced, 0});
       continue;
     }
     const fs::path path(given);

@@ -14,7 +14,9 @@ namespace dateline {
 
 struct InputFile {
   std::string path;    // as given or found; "-" for stdin
-  std::string id;      // for text and HTML: the path relative to the folder given
+  // For text and HTML without a URL of their own: the path relative to the folder given (the
+  // file name for a file given by name); empty for stdin, whose id is derived from content.
+  std::string id;
   InputFormat format;  // never kAuto
   std::uint64_t size;  // bytes on disk (0 for stdin)
 };

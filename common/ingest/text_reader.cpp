@@ -115,7 +115,8 @@ void read_text_article(std::string_view content, std::string id, std::string_vie
     }
   }
   article.body = trim(body);
-  article.id = std::move(id);
+  // A URL is the article's own name for itself, stable however the file is found or named.
+  if (article.url.empty()) article.id = std::move(id);
   finish_and_deliver(std::move(article), where, sink);
 }
 

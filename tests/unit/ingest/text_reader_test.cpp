@@ -36,7 +36,7 @@ TEST_CASE("plain text with and without a header block", "[text]") {
   const std::vector<Case> cases = {
       {"Title: Headline here\nDate: 2024-03-02\nAuthor: Ann Lee, Bo Chen\nSource: The Paper\n"
        "URL: https://example.org/x\nLang: de\nTags: politics; economy\n\nFirst paragraph.\n",
-       {.id = "dir/a.txt",
+       {.id = "https://example.org/x",  // its URL names it, wherever the file is
         .title = "Headline here",
         .body = "First paragraph.",
         .date = "2024-03-02",
