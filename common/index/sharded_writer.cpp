@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "dateline/errors.h"
+#include "util/lang_tag.h"
+
 namespace dateline {
 
 namespace {
@@ -11,6 +14,9 @@ constexpr std::size_t kQueueLimit = 256;  // articles waiting per worker: bounds
 ShardedWriter::ShardedWriter(const ShardLayout& layout, IndexOptions options)
     : layout_(layout),
       threads_(std::min(std::max<std::size_t>(options.threads, 1), layout.count())) {
+  const auto lang = language_of_tag(options.default_lang);
+  if (!lang) throw UsageError(unknown_language_message(options.default_lang));
+  options.default_lang = *lang;
   // Each shard commits after its share of the batch, so memory stays what one writer used.
   if (options.commit_bytes > 0) {
     options.commit_bytes = std::max<std::uint64_t>(options.commit_bytes / layout.count(), 1u << 20);

@@ -1,5 +1,6 @@
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "dateline/errors.h"
@@ -71,6 +72,7 @@ struct Searcher::Impl {
   // The steps of run(): the query text into a Xapian query; the Enquire set up to run it;
   // the hits of the page with snippets; the counts over every match.
   PreparedQuery prepare(const SearchRequest& request, SearchResults& results);
+  std::string query_language(const std::string& tag, SearchResults& results);
   void configure(Xapian::Enquire& enquire, const SearchRequest& request, PreparedQuery& prepared,
                  SearchResults& results);
   void collect(const Xapian::MSet& mset, const SearchRequest& request, const BuiltQuery& built,
@@ -162,6 +164,21 @@ SearchResults Searcher::Impl::search(const SearchRequest& request) {
   }
 }
 
+// The language to stem the query in ("" for every language of the database). Throws
+// UsageError for a tag that is no language; notes a language the database has no article in.
+std::string Searcher::Impl::query_language(const std::string& tag, SearchResults& results) {
+  if (tag.empty()) return {};
+  const auto lang = language_of_tag(tag);
+  if (!lang) throw UsageError(unknown_language_message(tag));
+  if (std::find(languages_.begin(), languages_.end(), *lang) == languages_.end()) {
+    std::string known;
+    for (const std::string& l : languages_) known += (known.empty() ? "" : ", ") + l;
+    results.notes.push_back("no article of this database is in " + *lang + " (it has " +
+                            (known.empty() ? "none" : known) + ")");
+  }
+  return *lang;
+}
+
 PreparedQuery Searcher::Impl::prepare(const SearchRequest& request, SearchResults& results) {
   const bool valid_utf8 = utf8::is_valid(request.query);
   results.query = valid_utf8 ? request.query : utf8::repair(request.query);
@@ -171,7 +188,7 @@ PreparedQuery Searcher::Impl::prepare(const SearchRequest& request, SearchResult
   if (!parsed.error.empty()) results.notes.push_back(parsed.error + "; searched as plain words");
 
   PreparedQuery prepared;
-  const std::string lang = language_of_tag(request.lang).value_or("");
+  const std::string lang = query_language(request.lang, results);
   QueryBuilder builder(analyzer_, lang.empty() ? languages_ : std::vector<std::string>{lang}, &db_);
   if (parsed.root) {
     prepared.built = builder.build(*parsed.root);

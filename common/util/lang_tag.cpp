@@ -60,4 +60,18 @@ std::optional<std::string> language_code_for_name(std::string_view name) {
   return std::nullopt;
 }
 
+std::string unknown_language_message(std::string_view tag) {
+  std::string message = "unknown language \"" + std::string(tag.substr(0, 40)) +
+                        "\": give a BCP 47 language tag (ISO 639 code) such as en, de, fr, ar, "
+                        "zh or ja";
+  // "english" or "English" names a language whose code the user may not know.
+  if (const auto code = language_code_for_name(tag)) {
+    std::string name(trim(tag));
+    if (!name.empty())
+      name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+    message += "; for " + name + " it is " + *code;
+  }
+  return message;
+}
+
 }  // namespace dateline

@@ -13,6 +13,10 @@ namespace dateline {
 // knows. Nothing for anything else ("english", "xx-invalid-tag-!!", "").
 std::optional<std::string> language_of_tag(std::string_view tag);
 
+// Why `tag` is not a language, for an error message: "unknown language "english": give a
+// BCP 47 language tag (ISO 639 code) such as en, de, fr, ar, zh or ja; for English it is en".
+std::string unknown_language_message(std::string_view tag);
+
 // The code of a language named in English ("German" -> "de", "klingon" -> "tlh"), for a
 // message suggesting it; nothing when no language has that name.
 std::optional<std::string> language_code_for_name(std::string_view name);
