@@ -1,0 +1,106 @@
+// The renderers: results as data in, text out; no search runs here.
+#include "dateline/render.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace dateline;
+
+namespace {
+
+SearchResults sample() {
+  SearchResults r;
+  r.query = "oil prices";
+  r.estimate = 12;
+  r.lower = 10;
+  r.upper = 14;
+  SearchHit hit;
+  hit.rank = 1;
+  hit.score = 9.48130001;
+  hit.article = Article{.id = "r\"1",
+                        .title = "OIL PRICES RISE",
+                        .body = "b",
+                        .date = "1987-03-02",
+                        .authors = {"Ann Lee"},
+                        .source = "Reuters",
+                        .lang = "en",
+                        .tags = {"crude"}};
+  hit.snippet = Snippet{.text = "…oil prices rose…", .highlights = {{3, 6}, {7, 13}}};
+  hit.title_highlights = {{0, 3}};
+  r.hits.push_back(hit);
+  r.facets.push_back(Facet{FacetField::kSource, {{"Reuters", 12}}});
+  r.suggestion = "oil prices";
+  r.took_ms = 1.23456;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("render_json has the fields of PRODUCT.md, in order", "[render]") {
+  SearchRequest request;
+  request.query = "oil prices";
+  const auto j = nlohmann::ordered_json::parse(render_json(sample(), request, {}));
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : j.items()) keys.push_back(key);
+  CHECK(keys == std::vector<std::string>{"query", "total", "offset", "limit", "took_ms",
+                                         "suggestion", "hits", "facets"});
+  CHECK(j["total"] == nlohmann::json{{"estimate", 12}, {"lower", 10}, {"upper", 14}});
+  CHECK(j["took_ms"] == 1.235);
+  const auto& hit = j["hits"][0];
+  CHECK(hit["id"] == "r\"1");
+  CHECK(hit["score"] == 9.4813);
+  CHECK(hit["url"].is_null());
+  CHECK(hit["author"] == nlohmann::json::array({"Ann Lee"}));
+  CHECK(hit["snippet"]["highlights"] == nlohmann::json::parse("[[3,6],[7,13]]"));
+  CHECK(j["facets"]["source"][0] == nlohmann::ordered_json{{"value", "Reuters"}, {"count", 12}});
+  const auto untimed =
+      nlohmann::json::parse(render_json(sample(), request, RenderOptions{.include_timing = false}));
+  CHECK_FALSE(untimed.contains("took_ms"));
+}
+
+TEST_CASE("render_text prints rank, title, date · source · id, snippet and total", "[render]") {
+  const std::string plain = render_text(sample(), RenderOptions{.include_timing = false});
+  CHECK(plain ==
+        "  1. OIL PRICES RISE\n"
+        "     1987-03-02 · Reuters · r\"1\n"
+        "     …oil prices rose…\n"
+        "\n"
+        "about 12 results\n"
+        "source: Reuters (12)\n");
+  const std::string colored =
+      render_text(sample(), RenderOptions{.color = true, .include_timing = false});
+  CHECK_THAT(colored, Catch::Contains("\033[1;33moil\033[0m"));
+  CHECK(colored.find('\033') != std::string::npos);
+}
+
+TEST_CASE("render_highlighted marks byte ranges and ignores ranges outside the text", "[render]") {
+  struct Case {
+    std::string text;
+    std::vector<ByteRange> ranges;
+    std::string expected;
+  };
+  const std::vector<Case> cases = {
+      {"oil price", {{0, 3}}, "\033[1;33moil\033[0m price"},
+      {"oil price", {{0, 3}, {4, 9}}, "\033[1;33moil\033[0m \033[1;33mprice\033[0m"},
+      {"oil", {{5, 9}}, "oil"},
+      {"oil", {}, "oil"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(render_highlighted(c.text, c.ranges, true) == c.expected);
+    CHECK(render_highlighted(c.text, c.ranges, false) == c.text);
+  }
+}
+
+TEST_CASE("ids and TREC lines", "[render]") {
+  CHECK(render_ids(sample()) == "r\"1\n");
+  CHECK(render_trec(sample(), "q7") == "q7 Q0 r\"1 1 9.4813 dateline\n");
+  CHECK(render_trec(sample(), "") == "0 Q0 r\"1 1 9.4813 dateline\n");
+}
+
+TEST_CASE("an article as JSON has every field of the input format", "[render]") {
+  const auto j = nlohmann::json::parse(render_article_json(sample().hits[0].article));
+  CHECK(j["tags"] == nlohmann::json::array({"crude"}));
+  CHECK(j["url"].is_null());
+  CHECK(j["body"] == "b");
+}
