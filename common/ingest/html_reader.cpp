@@ -221,12 +221,8 @@ const std::string& first_non_empty(std::initializer_list<const std::string*> val
 }  // namespace
 
 void read_html_article(std::string_view content, std::string id, std::string_view file_name,
-                       const ReaderOptions& options, ArticleSink& sink) {
+                       ArticleSink& sink) {
   const Location where{file_name, 0};
-  std::string repaired;
-  const auto text = checked_text(content, repaired, options, sink, where);
-  if (!text) return;
-  content = *text;
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
       gumbo_parse_with_options(&kGumboDefaultOptions, content.data(), content.size()),
       [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });

@@ -5,7 +5,9 @@
 #include <system_error>
 
 #include "dateline/errors.h"
+#include "ingest/article_rules.h"
 #include "ingest/byte_source.h"
+#include "ingest/charset.h"
 #include "ingest/html_reader.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/text_reader.h"
@@ -63,12 +65,27 @@ void list_folder(const fs::path& root, InputFormat forced, std::vector<InputFile
 
 }  // namespace
 
+void read_document(std::string_view bytes, const InputFile& file, const ReaderOptions& options,
+                   ArticleSink& sink) {
+  const Location where{file.path, 0};
+  const bool html = file.format == InputFormat::kHtml;
+  const DecodedText decoded = to_utf8(bytes, html ? TextKind::kHtml : TextKind::kPlain);
+  if (decoded.detected) sink.on_warning(where, "read as " + decoded.charset + " (detected)");
+  std::string repaired;
+  const auto text = checked_text(decoded.text, repaired, options, sink, where);
+  if (!text) return;
+  if (html) {
+    read_html_article(*text, file.id, file.path, sink);
+  } else {
+    read_text_article(*text, file.id, file.path, sink);
+  }
+}
+
 std::vector<InputFile> list_input_files(const std::vector<std::string>& paths, InputFormat forced) {
   std::vector<InputFile> files;
   for (const std::string& given : paths) {
     if (given == "-") {
-      files.push_back(
-          {"-", "", forced == InputFormat::kAuto ? InputFormat::kJsonl : forced, 0});
+      files.push_back({"-", "", forced == InputFormat::kAuto ? InputFormat::kJsonl : forced, 0});
       continue;
     }
     const fs::path path(given);
@@ -105,11 +122,7 @@ void read_input_file(const InputFile& file, const ReaderOptions& options, Articl
       sink.on_bad_record(where, e.what());
       return;
     }
-    if (file.format == InputFormat::kText) {
-      read_text_article(content, file.id, file.path, options, sink);
-    } else {
-      read_html_article(content, file.id, file.path, options, sink);
-    }
+    read_document(content, file, options, sink);
     sink.on_progress(source->raw_bytes_read());
   } catch (const InputError& e) {
     // The message already names the file.

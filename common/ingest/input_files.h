@@ -7,13 +7,13 @@
 #include <string_view>
 #include <vector>
 
-#include "ingest/article_sink.h"
 #include "dateline/indexing.h"  // InputFormat
+#include "ingest/article_sink.h"
 
 namespace dateline {
 
 struct InputFile {
-  std::string path;    // as given or found; "-" for stdin
+  std::string path;  // as given or found; "-" for stdin
   // For text and HTML without a URL of their own: the path relative to the folder given (the
   // file name for a file given by name); empty for stdin, whose id is derived from content.
   std::string id;
@@ -27,6 +27,11 @@ struct InputFile {
 // `forced` says otherwise. Throws InputError for a path that does not exist or a file given
 // by name whose format cannot be told.
 std::vector<InputFile> list_input_files(const std::vector<std::string>& paths, InputFormat forced);
+
+// Reads one text or HTML file's bytes: converted to UTF-8 whatever their charset (to_utf8()),
+// checked (checked_text()), then read by the reader for file.format.
+void read_document(std::string_view bytes, const InputFile& file, const ReaderOptions& options,
+                   ArticleSink& sink);
 
 // Reads one file with the reader for its format, reporting to `sink`. A file that cannot be
 // opened or read is reported as a bad record of that file.

@@ -97,12 +97,8 @@ std::string_view read_header(std::string_view text, Article& article) {
 }  // namespace
 
 void read_text_article(std::string_view content, std::string id, std::string_view file_name,
-                       const ReaderOptions& options, ArticleSink& sink) {
+                       ArticleSink& sink) {
   const Location where{file_name, 0};
-  std::string repaired;
-  const auto text = checked_text(content, repaired, options, sink, where);
-  if (!text) return;
-  content = *text;
   Article article;
   std::string_view body = read_header(content, article);
   if (article.title.empty()) {

@@ -10,9 +10,10 @@
 
 namespace dateline {
 
-// Reads `content` (one file's bytes) as one article with id `id`; reports it, or why it is bad,
-// to `sink`. Authors and tags in the header are separated by commas or semicolons.
+// Reads `content` (one file, valid UTF-8: see read_input_file()) as one article with id `id`
+// unless its header names a URL; reports it, or why it is bad, to `sink`. Authors and tags in
+// the header are separated by commas or semicolons.
 void read_text_article(std::string_view content, std::string id, std::string_view file_name,
-                       const ReaderOptions& options, ArticleSink& sink);
+                       ArticleSink& sink);
 
 }  // namespace dateline

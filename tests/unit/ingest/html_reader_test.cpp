@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "ingest/input_files.h"
 #include "support/test_support.h"
 
 using namespace dateline;
@@ -10,7 +11,7 @@ using dateline::test::CollectingSink;
 namespace {
 CollectingSink read(std::string_view content) {
   CollectingSink sink;
-  read_html_article(content, "page.html", "page.html", {}, sink);
+  read_html_article(content, "page.html", "page.html", sink);
   return sink;
 }
 }  // namespace
@@ -76,7 +77,8 @@ TEST_CASE("HTML without text, or not UTF-8, is a bad record", "[html]") {
   for (std::string html : {std::string("<html><head></head><body></body></html>"),
                            std::string("<script>only()</script>"), std::string("<p>\xFF</p>")}) {
     INFO(html);
-    const CollectingSink sink = read(html);
+    CollectingSink sink;  // the whole path of a file: charset, checks, reader
+    read_document(html, InputFile{"page.html", "page.html", InputFormat::kHtml, 0}, {}, sink);
     CHECK(sink.articles.empty());
     CHECK(sink.bad.size() == 1);
   }

@@ -2,15 +2,16 @@
 
 #include <catch2/catch.hpp>
 
+#include "ingest/input_files.h"
 #include "support/test_support.h"
 
 using namespace dateline;
 using dateline::test::CollectingSink;
 
 namespace {
-CollectingSink read(std::string_view content, ReaderOptions options = {}) {
+CollectingSink read(std::string_view content) {
   CollectingSink sink;
-  read_text_article(content, "dir/a.txt", "dir/a.txt", options, sink);
+  read_text_article(content, "dir/a.txt", "dir/a.txt", sink);
   return sink;
 }
 }  // namespace
@@ -73,7 +74,8 @@ TEST_CASE("plain text that cannot be an article is a bad record", "[text]") {
   for (std::string content : {std::string(""), std::string(" \n\n\t\n"),
                               std::string("bad \xFF utf8"), std::string("bin\0ary", 7)}) {
     INFO(content);
-    const CollectingSink sink = read(content);
+    CollectingSink sink;  // the whole path of a file: charset, checks, reader
+    read_document(content, InputFile{"dir/a.txt", "dir/a.txt", InputFormat::kText, 0}, {}, sink);
     CHECK(sink.articles.empty());
     CHECK(sink.bad.size() == 1);
   }
