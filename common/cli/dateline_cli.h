@@ -27,8 +27,8 @@ enum class When { kAuto, kAlways, kNever };
 namespace dateline {
 template <>
 struct Names<cli::When> {
-  static constexpr NameEntry<cli::When> kTable[] = {
-      {cli::When::kAuto, "auto"}, {cli::When::kAlways, "always"}, {cli::When::kNever, "never"}};
+  static constexpr std::string_view kNames = "auto always never";
+  static constexpr std::string_view kAliases = "";
 };
 }  // namespace dateline
 

@@ -166,9 +166,22 @@ void note_meta(const GumboNode* node, Found& found) {
   if (equals_ignoring_case(name, "author") && found.author.empty()) found.author = content;
 }
 
+// The elements of which the first one is kept: the first <h1>, <article>, <main>, <body>.
+void note_first(const GumboNode* node, Found& found) {
+  static constexpr std::pair<GumboTag, const GumboNode * Found::*> kFirsts[] = {
+      {GUMBO_TAG_H1, &Found::first_h1},
+      {GUMBO_TAG_ARTICLE, &Found::article},
+      {GUMBO_TAG_MAIN, &Found::main},
+      {GUMBO_TAG_BODY, &Found::body}};
+  for (const auto& [tag, member] : kFirsts) {
+    if (node->v.element.tag == tag && found.*member == nullptr) found.*member = node;
+  }
+}
+
 void walk(const GumboNode* node, Found& found, int depth) {
   if (node->type != GUMBO_NODE_ELEMENT || depth > 512) return;
   const GumboNode& n = *node;
+  note_first(node, found);
   switch (n.v.element.tag) {
     case GUMBO_TAG_HTML:
       if (const char* lang = attribute(node, "lang")) found.lang = lang;
@@ -184,22 +197,10 @@ void walk(const GumboNode* node, Found& found, int depth) {
         if (const char* href = attribute(node, "href")) found.canonical = href;
       }
       break;
-    case GUMBO_TAG_H1:
-      if (!found.first_h1) found.first_h1 = node;
-      break;
     case GUMBO_TAG_TIME:
       if (found.time_datetime.empty()) {
         if (const char* datetime = attribute(node, "datetime")) found.time_datetime = datetime;
       }
-      break;
-    case GUMBO_TAG_ARTICLE:
-      if (!found.article) found.article = node;
-      break;
-    case GUMBO_TAG_MAIN:
-      if (!found.main) found.main = node;
-      break;
-    case GUMBO_TAG_BODY:
-      if (!found.body) found.body = node;
       break;
     default:
       break;

@@ -32,66 +32,64 @@ std::string_view next_line(std::string_view& rest) {
   return line;
 }
 
-enum class HeaderKey { kTitle, kDate, kAuthor, kSource, kUrl, kLang, kTags };
+// A header line's key and what it sets. Keys are case-insensitive; authors and tags are lists.
+struct HeaderField {
+  std::string_view key;
+  void (*set)(Article& article, std::string_view value);
+};
 
-std::optional<HeaderKey> header_key(std::string_view line, std::string_view& value) {
+constexpr HeaderField kHeaderFields[] = {
+    {"title", [](Article& a, std::string_view v) { a.title = v; }},
+    {"date", [](Article& a, std::string_view v) { a.date = v; }},
+    {"author", [](Article& a, std::string_view v) { a.authors = split_list(v); }},
+    {"authors", [](Article& a, std::string_view v) { a.authors = split_list(v); }},
+    {"byline", [](Article& a, std::string_view v) { a.authors = split_list(v); }},
+    {"source", [](Article& a, std::string_view v) { a.source = v; }},
+    {"url", [](Article& a, std::string_view v) { a.url = v; }},
+    {"lang", [](Article& a, std::string_view v) { a.lang = v; }},
+    {"language", [](Article& a, std::string_view v) { a.lang = v; }},
+    {"tags", [](Article& a, std::string_view v) { a.tags = split_list(v); }},
+    {"topics", [](Article& a, std::string_view v) { a.tags = split_list(v); }},
+    {"keywords", [](Article& a, std::string_view v) { a.tags = split_list(v); }},
+};
+
+// A "Key: value" line: the key (lower case; a word of at most 20 letters, digits, '-' or '_')
+// and the value. Nothing for a line of another shape.
+std::optional<std::pair<std::string, std::string_view>> key_value(std::string_view line) {
   const std::size_t colon = line.find(':');
-  if (colon == std::string_view::npos || colon == 0 || colon > 12) return std::nullopt;
-  const std::string key = ascii_lower(line.substr(0, colon));
-
-  static const std::pair<std::string_view, HeaderKey> kKeys[] = {
-      {"title", HeaderKey::kTitle},   {"date", HeaderKey::kDate},
-      {"author", HeaderKey::kAuthor}, {"authors", HeaderKey::kAuthor},
-      {"source", HeaderKey::kSource}, {"url", HeaderKey::kUrl},
-      {"lang", HeaderKey::kLang},     {"language", HeaderKey::kLang},
-      {"tags", HeaderKey::kTags}};
-  for (const auto& [name, k] : kKeys) {
-    if (key == name) {
-      value = trim(line.substr(colon + 1));
-      return k;
-    }
+  if (colon == std::string_view::npos || colon == 0 || colon > 20) return std::nullopt;
+  const std::string_view key = line.substr(0, colon);
+  for (char c : key) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return std::nullopt;
   }
-  return std::nullopt;
+  return std::make_pair(ascii_lower(key), trim(line.substr(colon + 1)));
 }
 
-// Parses the header block when the text starts with one; returns the rest of the text.
+const HeaderField* header_field(const std::string& key) {
+  for (const HeaderField& field : kHeaderFields) {
+    if (field.key == key) return &field;
+  }
+  return nullptr;
+}
+
+// Parses the header block when the text starts with one (its first line has a known key);
+// returns the rest of the text. The block ends at a blank line, or at the first line not of
+// the form "Key: value"; keys it does not know ("Keywords" aside, e.g. "Slug") are skipped.
 std::string_view read_header(std::string_view text, Article& article) {
   std::string_view rest = text;
-  std::string_view value;
-  if (!header_key(next_line(rest), value)) return text;
+  const auto first = key_value(next_line(rest));
+  if (!first || header_field(first->first) == nullptr) return text;
   rest = text;
-  for (;;) {
-    if (rest.empty()) return rest;
+  while (!rest.empty()) {
     std::string_view probe = rest;
     const std::string_view line = next_line(probe);
     if (trim(line).empty()) return probe;  // the blank line ending the header
-    auto key = header_key(line, value);
-    if (!key) return rest;  // no blank line: the header ends where its lines end
+    const auto entry = key_value(line);
+    if (!entry) return rest;  // no blank line: the header ends where its lines end
+    if (const HeaderField* field = header_field(entry->first)) field->set(article, entry->second);
     rest = probe;
-    switch (*key) {
-      case HeaderKey::kTitle:
-        article.title = value;
-        break;
-      case HeaderKey::kDate:
-        article.date = value;
-        break;
-      case HeaderKey::kAuthor:
-        article.authors = split_list(value);
-        break;
-      case HeaderKey::kSource:
-        article.source = value;
-        break;
-      case HeaderKey::kUrl:
-        article.url = value;
-        break;
-      case HeaderKey::kLang:
-        article.lang = value;
-        break;
-      case HeaderKey::kTags:
-        article.tags = split_list(value);
-        break;
-    }
   }
+  return rest;
 }
 
 }  // namespace

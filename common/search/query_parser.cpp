@@ -186,31 +186,25 @@ class Parser {
     return node;
   }
 
-  QueryNode parse_or(std::size_t depth) {
-    std::vector<QueryNode> children{parse_and(depth)};
-    while (peek().type == TokenType::kOr) {
-      take();
-      children.push_back(parse_and(depth));
-    }
-    return combine(QueryNode::Kind::kOr, std::move(children));
-  }
+  // The binary operators, loosest first: OR, then AND, then NOT (AND binds tighter than OR).
+  struct Level {
+    TokenType op;
+    QueryNode::Kind kind;
+  };
+  static constexpr Level kLevels[] = {{TokenType::kOr, QueryNode::Kind::kOr},
+                                      {TokenType::kAnd, QueryNode::Kind::kAnd},
+                                      {TokenType::kNot, QueryNode::Kind::kAndNot}};
 
-  QueryNode parse_and(std::size_t depth) {
-    std::vector<QueryNode> children{parse_not(depth)};
-    while (peek().type == TokenType::kAnd) {
-      take();
-      children.push_back(parse_not(depth));
-    }
-    return combine(QueryNode::Kind::kAnd, std::move(children));
-  }
+  QueryNode parse_or(std::size_t depth) { return parse_level(0, depth); }
 
-  QueryNode parse_not(std::size_t depth) {
-    std::vector<QueryNode> children{parse_group(depth)};
-    while (peek().type == TokenType::kNot) {
+  QueryNode parse_level(std::size_t level, std::size_t depth) {
+    if (level == std::size(kLevels)) return parse_group(depth);
+    std::vector<QueryNode> children{parse_level(level + 1, depth)};
+    while (peek().type == kLevels[level].op) {
       take();
-      children.push_back(parse_group(depth));
+      children.push_back(parse_level(level + 1, depth));
     }
-    return combine(QueryNode::Kind::kAndNot, std::move(children));
+    return combine(kLevels[level].kind, std::move(children));
   }
 
   bool starts_unit() const {

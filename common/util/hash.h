@@ -16,8 +16,6 @@ class FieldHasher {
  public:
   FieldHasher();
   ~FieldHasher();
-  FieldHasher(const FieldHasher&) = delete;
-  FieldHasher& operator=(const FieldHasher&) = delete;
 
   FieldHasher& add(std::string_view field);
   // The 128-bit hash of the fields so far, as 32 lower-case hex digits.

@@ -19,10 +19,8 @@ enum class InputFormat { kAuto, kJsonl, kText, kHtml };
 
 template <>
 struct Names<InputFormat> {
-  static constexpr NameEntry<InputFormat> kTable[] = {{InputFormat::kAuto, "auto"},
-                                                      {InputFormat::kJsonl, "jsonl"},
-                                                      {InputFormat::kText, "text"},
-                                                      {InputFormat::kHtml, "html"}};
+  static constexpr std::string_view kNames = "auto jsonl text html";
+  static constexpr std::string_view kAliases = "txt=text htm=html ndjson=jsonl";
 };
 
 // Settings every reader shares.

@@ -16,11 +16,8 @@ enum class OutputFormat { kText, kJson, kJsonl, kIds, kTrec };
 
 template <>
 struct Names<OutputFormat> {
-  static constexpr NameEntry<OutputFormat> kTable[] = {{OutputFormat::kText, "text"},
-                                                       {OutputFormat::kJson, "json"},
-                                                       {OutputFormat::kJsonl, "jsonl"},
-                                                       {OutputFormat::kIds, "ids"},
-                                                       {OutputFormat::kTrec, "trec"}};
+  static constexpr std::string_view kNames = "text json jsonl ids trec";
+  static constexpr std::string_view kAliases = "";
 };
 
 struct RenderOptions {

@@ -26,22 +26,18 @@ inline constexpr std::size_t kFeedbackMinWords = 4;
 
 template <>
 struct Names<SortOrder> {
-  static constexpr NameEntry<SortOrder> kTable[] = {{SortOrder::kRelevance, "relevance"},
-                                                    {SortOrder::kNewest, "newest"},
-                                                    {SortOrder::kOldest, "oldest"},
-                                                    {SortOrder::kNewest, "date", true}};
+  static constexpr std::string_view kNames = "relevance newest oldest";
+  static constexpr std::string_view kAliases = "date=newest";
 };
 template <>
 struct Names<FacetField> {
-  static constexpr NameEntry<FacetField> kTable[] = {{FacetField::kSource, "source"},
-                                                     {FacetField::kLang, "lang"},
-                                                     {FacetField::kTag, "tag"},
-                                                     {FacetField::kYear, "year"}};
+  static constexpr std::string_view kNames = "source lang tag year";
+  static constexpr std::string_view kAliases = "tags=tag language=lang";
 };
 template <>
 struct Names<Feedback> {
-  static constexpr NameEntry<Feedback> kTable[] = {
-      {Feedback::kAuto, "auto"}, {Feedback::kAlways, "always"}, {Feedback::kNever, "never"}};
+  static constexpr std::string_view kNames = "auto always never";
+  static constexpr std::string_view kAliases = "";
 };
 
 struct SearchRequest {
