@@ -4,7 +4,6 @@
 
 #include "index/document_builder.h"
 #include "index/schema.h"
-#include "util/lang_tag.h"
 
 namespace dateline {
 namespace {
@@ -164,7 +163,7 @@ Xapian::Query QueryBuilder::one_token(const Token& token, QueryField field, bool
 
 Xapian::Query QueryBuilder::word(const QueryNode& n, bool positive, BuiltQuery& out) {
   if (n.field == QueryField::kLang) {
-    return Xapian::Query(std::string(schema::kLangPrefix) + language_of_tag(n.text).value_or(""));
+    return Xapian::Query(std::string(schema::kLangPrefix) + n.text);  // the parser checked it
   }
   if (n.field == QueryField::kId) return Xapian::Query(schema::id_term(n.text));
   const std::vector<Token> tokens = analyzer_.tokenize(n.text);
@@ -258,7 +257,8 @@ Xapian::Query QueryBuilder::near(const QueryNode& n, bool positive, BuiltQuery& 
     }
   }
   if (terms.size() <= 1) return combine(Op::OP_AND, terms);
-  return Xapian::Query(Op::OP_NEAR, terms.begin(), terms.end(), kNearWindow);
+  return Xapian::Query(Op::OP_NEAR, terms.begin(), terms.end(),
+                       n.window > 0 ? n.window : kNearWindow);
 }
 
 }  // namespace dateline

@@ -5,7 +5,9 @@
 #include <optional>
 #include <stdexcept>
 
+#include "util/ascii.h"
 #include "util/date.h"
+#include "util/lang_tag.h"
 
 namespace dateline {
 namespace {
@@ -29,8 +31,11 @@ struct Lexeme {
   QueryField field = QueryField::kAny;
   bool has_field = false;
   bool is_date = false;
-  char sign = 0;  // '+' or '-' written before the lexeme
+  char sign = 0;             // '+' or '-' written before the lexeme
+  std::uint32_t window = 0;  // NEAR/n: n
 };
+
+constexpr std::uint32_t kMaxNearWindow = 1000;
 
 bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 
@@ -38,7 +43,8 @@ bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0;
 // an optional field prefix and a +/- sign.
 class Lexer {
  public:
-  explicit Lexer(std::string_view text) : text_(text) {}
+  explicit Lexer(std::string_view text, std::vector<std::string>& notes)
+      : text_(text), notes_(notes) {}
 
   std::vector<Lexeme> run() {
     std::vector<Lexeme> out;
@@ -74,9 +80,9 @@ class Lexer {
       return lexeme;
     }
     if (pos_ < text_.size() && text_[pos_] == '(') {
-      if (lexeme.has_field)
-        throw SyntaxError("a field prefix must be followed by a word or phrase");
-      // A sign before a group: handled by the parser through the '(' lexeme.
+      // A sign before a group, or a field for all of it (title:(oil OR gas)): the parser
+      // applies them through the '(' lexeme.
+      if (lexeme.is_date) throw FilterError("date: takes a date or a range, not a group");
       ++pos_;
       lexeme.type = TokenType::kOpen;
       return lexeme;
@@ -99,8 +105,8 @@ class Lexer {
         lexeme.type = TokenType::kOr;
       else if (word == "NOT")
         lexeme.type = TokenType::kNot;
-      else if (word == "NEAR")
-        lexeme.type = TokenType::kNear;
+      else if (word == "NEAR" || word.starts_with("NEAR/"))
+        read_near(word, lexeme);
       if (lexeme.type != TokenType::kEnd) return lexeme;
     }
     if (word.size() > 1 && word.back() == '*' && !lexeme.is_date) {
@@ -113,24 +119,50 @@ class Lexer {
     return lexeme;
   }
 
+  // NEAR, or NEAR/n with a window of n words.
+  static void read_near(const std::string& word, Lexeme& lexeme) {
+    lexeme.type = TokenType::kNear;
+    if (word.size() == 4) return;
+    const std::string n = word.substr(5);
+    if (n.empty() || n.size() > 4 || n.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoul(n) == 0 || std::stoul(n) > kMaxNearWindow) {
+      throw SyntaxError("NEAR/n takes a window of 1 to " + std::to_string(kMaxNearWindow) +
+                        " words");
+    }
+    lexeme.window = static_cast<std::uint32_t>(std::stoul(n));
+  }
+
+  // A field prefix ("title:", "Tags:", "date:") at pos_: names are case-insensitive and have
+  // aliases. An unknown name ("ceo:smith") is searched as words, with a note saying so.
   void read_field(Lexeme& lexeme) {
     const std::size_t colon = text_.find(':', pos_);
-    if (colon == std::string_view::npos || colon == pos_ || colon - pos_ > 8) return;
+    if (colon == std::string_view::npos || colon == pos_ || colon - pos_ > 12) return;
     const std::string_view name = text_.substr(pos_, colon - pos_);
-    if (name == "date") {
-      lexeme.is_date = true;
-      lexeme.has_field = true;
-      pos_ = colon + 1;
+    if (!std::all_of(name.begin(), name.end(),
+                     [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; })) {
       return;
     }
-    if (auto field = field_from_name(name)) {
+    const std::string lower = ascii_lower(name);
+    if (lower == "date") {
+      lexeme.is_date = true;
+    } else if (auto field = field_from_name(lower)) {
       lexeme.field = *field;
-      lexeme.has_field = true;
-      pos_ = colon + 1;
+    } else {
+      // "http://" and "10:30" are text, not fields.
+      const bool followed = colon + 1 < text_.size() && !is_space(text_[colon + 1]);
+      if (followed && text_.substr(colon + 1, 2) != "//") {
+        notes_.push_back(
+            "unknown field \"" + std::string(name) +
+            ":\" (fields: title, author, source, tag, lang, id, date); searched as words");
+      }
+      return;
     }
+    lexeme.has_field = true;
+    pos_ = colon + 1;
   }
 
   std::string_view text_;
+  std::vector<std::string>& notes_;
   std::size_t pos_ = 0;
 };
 
@@ -241,8 +273,9 @@ class Parser {
 
   QueryNode parse_near(std::size_t depth) {
     std::vector<QueryNode> children{parse_atom(depth)};
+    std::uint32_t window = 0;
     while (peek().type == TokenType::kNear) {
-      take();
+      window = std::max(window, take().window);
       if (peek().type != TokenType::kWord) throw SyntaxError("NEAR needs a word on each side");
       children.push_back(parse_atom(depth));
     }
@@ -252,7 +285,9 @@ class Parser {
           throw SyntaxError("NEAR needs a word on each side");
       }
     }
-    return combine(QueryNode::Kind::kNear, std::move(children));
+    QueryNode near = combine(QueryNode::Kind::kNear, std::move(children));
+    near.window = window;
+    return near;
   }
 
   QueryNode parse_atom(std::size_t depth) {
@@ -261,7 +296,10 @@ class Parser {
     switch (lexeme.type) {
       case TokenType::kOpen: {
         if (depth >= kMaxDepth) throw SyntaxError("parentheses nested too deep");
+        const QueryField outer = field_;
+        if (lexeme.has_field) field_ = lexeme.field;  // title:(oil OR gas)
         node = parse_or(depth + 1);
+        field_ = outer;
         if (take().type != TokenType::kClose) throw SyntaxError("unbalanced '('");
         return node;
       }
@@ -280,12 +318,23 @@ class Parser {
         throw SyntaxError("unexpected operator");
     }
     node.text = lexeme.text;
-    node.field = lexeme.field;
+    node.field = lexeme.has_field ? lexeme.field : field_;
+    if (node.field == QueryField::kLang) node.text = language_code(node);
     return node;
+  }
+
+  // The code of a lang: filter's language; an unknown one is a filter that cannot be read.
+  static std::string language_code(const QueryNode& node) {
+    if (node.kind == QueryNode::Kind::kPrefix)
+      throw FilterError("lang: takes a language, not a prefix");
+    const auto code = language_of_tag(node.text);
+    if (!code) throw FilterError("lang: " + unknown_language_message(node.text));
+    return *code;
   }
 
   std::vector<Lexeme> lexemes_;
   std::size_t pos_ = 0;
+  QueryField field_ = QueryField::kAny;  // the field of the group being parsed
 };
 
 // The fallback: every run of text between spaces and syntax characters, as a should-word.
@@ -318,19 +367,26 @@ std::optional<QueryNode> plain_words(std::string_view text) {
 }  // namespace
 
 std::optional<QueryField> field_from_name(std::string_view name) {
-  if (name == "title") return QueryField::kTitle;
-  if (name == "author") return QueryField::kAuthor;
-  if (name == "source") return QueryField::kSource;
-  if (name == "tag") return QueryField::kTag;
-  if (name == "lang") return QueryField::kLang;
-  if (name == "id") return QueryField::kId;
+  static constexpr std::pair<std::string_view, QueryField> kNames[] = {
+      {"title", QueryField::kTitle},    {"headline", QueryField::kTitle},
+      {"author", QueryField::kAuthor},  {"authors", QueryField::kAuthor},
+      {"byline", QueryField::kAuthor},  {"source", QueryField::kSource},
+      {"sources", QueryField::kSource}, {"tag", QueryField::kTag},
+      {"tags", QueryField::kTag},       {"topic", QueryField::kTag},
+      {"topics", QueryField::kTag},     {"keyword", QueryField::kTag},
+      {"keywords", QueryField::kTag},   {"lang", QueryField::kLang},
+      {"language", QueryField::kLang},  {"id", QueryField::kId}};
+  const std::string lower = ascii_lower(name);
+  for (const auto& [known, field] : kNames) {
+    if (lower == known) return field;
+  }
   return std::nullopt;
 }
 
 ParsedQuery parse_query(std::string_view text) {
   ParsedQuery result;
   try {
-    Lexer lexer(text);
+    Lexer lexer(text, result.notes);
     std::vector<Lexeme> lexemes = lexer.run();
     if (lexemes.size() == 1) return result;  // only spaces
     result.root = Parser(std::move(lexemes)).parse();

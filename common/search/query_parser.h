@@ -6,10 +6,11 @@
 //   "exact phrase"      the words adjacent, in order, unstemmed
 //   a AND b, a OR b, a NOT b, ( ... )      AND binds tighter than OR; NOT excludes
 //   +must -mustnot      a word or group that must, or must not, match
-//   a NEAR b            both within 10 words of each other
+//   a NEAR b, a NEAR/5 b  both within 10 (5) words of each other
 //   prefix*             any word starting with "prefix"
-//   title: author: source: tag: lang: id:  a word, phrase or prefix in one field; beside other
-//                       words, author: source: tag: lang: id: restrict (title: only ranks)
+//   title: author: source: tag: lang: id:  a word, phrase, prefix or (group) in one field;
+//                       beside other words, author: source: tag: lang: id: restrict (title: only
+//                       ranks). Names in any case, with aliases (tags:, topic:, byline:, ...)
 //   date:2024-01-01..2024-06-30  date:2024..2025  date:2024-03  date:2024..  date:..2024
 // Operators are upper case; "and", "or", "not" in lower case are words.
 #pragma once
@@ -44,6 +45,7 @@ struct QueryNode {
   std::optional<std::int64_t> date_from, date_to;
   std::vector<QueryNode> children;
   std::vector<Occur> occurs;  // for kGroup, one per child
+  std::uint32_t window = 0;   // for kNear: words apart at most (NEAR/n); 0: the default
 };
 
 struct ParsedQuery {
@@ -52,6 +54,7 @@ struct ParsedQuery {
   // The error is a filter whose value cannot be read (date:1987-13): searching the text as
   // words would widen the filter into a search, so such a query is refused, not searched.
   bool filter_error = false;
+  std::vector<std::string> notes;  // how parts were read otherwise (an unknown field name)
 };
 
 // Parses `text`. On a syntax error, `error` says what was wrong and `root` is the query read
@@ -63,7 +66,8 @@ ParsedQuery parse_query(std::string_view text);
 // phrases, prefixes, fields or dates): a natural-language query. 0 for any other query.
 std::size_t plain_word_count(const QueryNode& root);
 
-// "title", "author", ... as typed before ':'; nothing for other text.
+// "title", "author", ... as typed before ':', in any case, with aliases ("tags", "topic",
+// "byline", "language"); nothing for other text.
 std::optional<QueryField> field_from_name(std::string_view name);
 
 }  // namespace dateline

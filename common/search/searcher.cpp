@@ -186,6 +186,7 @@ PreparedQuery Searcher::Impl::prepare(const SearchRequest& request, SearchResult
   const ParsedQuery parsed = parse_query(results.query);
   if (parsed.filter_error) throw UsageError(parsed.error);
   if (!parsed.error.empty()) results.notes.push_back(parsed.error + "; searched as plain words");
+  results.notes.insert(results.notes.end(), parsed.notes.begin(), parsed.notes.end());
 
   PreparedQuery prepared;
   const std::string lang = query_language(request.lang, results);

@@ -43,7 +43,7 @@ std::string show(const QueryNode& n) {
     case Kind::kAndNot:
       return list("andnot");
     case Kind::kNear:
-      return list("near");
+      return n.window ? list(("near/" + std::to_string(n.window)).c_str()) : list("near");
     case Kind::kGroup:
       return list("group");
   }
@@ -82,6 +82,15 @@ TEST_CASE("queries parse into the tree their syntax says", "[query]") {
       {"date:2024-03-01T06:00..", "date[2024-03-01T06:00:00Z,]"},
       {"date:2024-03-01T12:00+05:00..2024-03-01T22:00Z",
        "date[2024-03-01T07:00:00Z,2024-03-01T22:00:00Z]"},
+      {"Title:cocoa TITLE:chip", "group(title:cocoa title:chip)"},  // names in any case
+      {"tags:grain topic:oil byline:smith language:de",
+       "group(tag:grain tag:oil author:smith lang:de)"},
+      {"lang:EN-gb", "lang:en"},
+      {"title:(oil OR gas)", "or(title:oil title:gas)"},
+      {"title:(oil \"crude price\") coal", "group(group(title:oil title:\"crude price\") coal)"},
+      {"source:\"Financial Times\"", "source:\"Financial Times\""},
+      {"title:(oil source:reuters)", "group(title:oil source:reuters)"},
+      {"oil NEAR/3 price", "near/3(oil price)"},
       {"and or not", "group(and or not)"},  // lower case: words
       {"http://example.org/a", "http://example.org/a"},
       {"  spaced   out  ", "group(spaced out)"},
@@ -109,6 +118,7 @@ TEST_CASE("queries that do not parse say why and fall back to plain words", "[qu
       {"*", "lone '*'", ""},
       {"title:", "nothing after", "group(title)"},
       {"oil NEAR (gas)", "NEAR", "group(oil gas)"},
+      {"oil NEAR/0 gas", "NEAR/n takes a window", "group(oil NEAR/0 gas)"},
       {std::string(200, '(') + "deep", "nested too deep", "group(deep)"},
   };
   for (const auto& c : cases) {
@@ -129,6 +139,9 @@ TEST_CASE("a filter whose value cannot be read is an error, not a word search", 
       {"date:2025..2024", "ends before it starts"},
       {"date:1987-04-01..1987-03-01", "ends before it starts"},
       {"date:..", "needs a date"},
+      {"lang:klingonese oil", "lang: unknown language \"klingonese\""},
+      {"lang:english", "for English it is en"},
+      {"date:(2024 OR 2025)", "not a group"},
   };
   for (const auto& c : cases) {
     INFO(c.query);
@@ -136,6 +149,19 @@ TEST_CASE("a filter whose value cannot be read is an error, not a word search", 
     CHECK(parsed.filter_error);
     CHECK_THAT(parsed.error, Catch::Contains(c.error_part));
     CHECK_FALSE(parsed.root.has_value());
+  }
+}
+
+TEST_CASE("an unknown field name is searched as words, with a note", "[query]") {
+  const ParsedQuery parsed = parse_query("ceo:smith oil");
+  CHECK(parsed.error.empty());
+  REQUIRE(parsed.notes.size() == 1);
+  CHECK_THAT(parsed.notes[0], Catch::Contains("unknown field \"ceo:\""));
+  REQUIRE(parsed.root);
+  CHECK(show(*parsed.root) == "group(ceo:smith oil)");
+  for (const char* text : {"http://example.org", "10:30 meeting", "ratio 3:1"}) {
+    INFO(text);
+    CHECK(parse_query(text).notes.empty());
   }
 }
 
