@@ -138,37 +138,107 @@ void Analyzer::tokenize(std::string_view text, std::vector<Token>& out) {
   }
 }
 
+namespace {
+
+struct Piece {
+  std::size_t start, end;  // bytes of the text
+  bool after_apostrophe;   // the separator before it was an apostrophe
+};
+
+// The elided articles, prepositions and pronouns of French and Italian, folded: "l'État",
+// "d'Italia", "qu'il", "dell'Unione", "nell'anno". The word they are elided onto is the word.
+bool is_elision(std::string_view folded) {
+  static constexpr std::string_view kElisions[] = {
+      "l",    "d",     "j",      "m",      "n",      "s",     "t",      "c",
+      "qu",   "jusqu", "lorsqu", "puisqu", "quoiqu", "dell",  "dall",   "nell",
+      "sull", "all",   "coll",   "un",     "quell",  "quest", "nessun", "buon"};
+  for (std::string_view e : kElisions) {
+    if (folded == e) return true;
+  }
+  return false;
+}
+
+bool is_apostrophe_at(std::string_view text, std::size_t i, std::size_t& width) {
+  width = text[i] == '\'' ? 1 : text.substr(i, 3) == "\xE2\x80\x99" ? 3 : 0;  // ' or U+2019
+  return width > 0;
+}
+
+}  // namespace
+
 void Analyzer::add_token(std::string_view text, std::size_t start, std::size_t end, TokenKind kind,
                          std::vector<Token>& out) {
-  std::string term = fold(text.substr(start, end - start));
+  add_folded(fold(text.substr(start, end - start)), start, end, kind, out);
+}
+
+// A letter word whose range may hold a possessive after it and an elision before it (their
+// apostrophes are the only ones a piece can hold): the term is the word alone.
+void Analyzer::add_piece(std::string_view text, std::size_t start, std::size_t end,
+                         std::vector<Token>& out) {
+  std::size_t word_start = start, word_end = end, width = 0;
+  for (std::size_t i = end; i-- > start;) {  // "'s" at the end
+    if (is_apostrophe_at(text, i, width) && i > start) {
+      const std::string after = fold(text.substr(i + width, end - i - width));
+      if (after == "s" || after.empty()) word_end = i;
+      break;
+    }
+  }
+  for (std::size_t i = start; i < word_end; ++i) {  // "l'" at the start
+    if (is_apostrophe_at(text, i, width)) {
+      word_start = i + width;
+      break;
+    }
+  }
+  if (word_start >= word_end) {
+    word_start = start;
+    word_end = end;
+  }
+  add_folded(fold(text.substr(word_start, word_end - word_start)), start, end, TokenKind::kLetter,
+             out);
+}
+
+void Analyzer::add_folded(std::string term, std::size_t start, std::size_t end, TokenKind kind,
+                          std::vector<Token>& out) {
   if (term.empty() || term.size() > kMaxWordBytes) return;
   out.push_back(Token{std::move(term), static_cast<std::uint32_t>(start),
                       static_cast<std::uint32_t>(end), kind});
 }
 
+
 // ICU keeps "U.S", "PLYL.L", "c:a" and "unit's" as one word. Searchers type the parts
 // ("plyl", "unit"), so a letter word is split at inner periods, colons and apostrophes, the
-// same way in articles and queries. A separator after a digit stays ("1.13bn").
+// same way in articles and queries. A separator after a digit stays ("1.13bn"). An English
+// possessive ("Brazil's") and a French or Italian elision ("l'État", "dell'Unione") belong to
+// their word: the word alone is the term, and its range covers them, so highlights do too.
 void Analyzer::split_word(std::string_view text, std::size_t start, std::size_t end,
                           std::vector<Token>& out) {
+  std::vector<Piece> pieces;
   std::size_t piece = start;
+  bool after_apostrophe = false;
   for (std::size_t i = start; i < end;) {
     std::size_t width = 0;
-    if (text[i] == '.' || text[i] == ':' || text[i] == '\'') {
-      width = 1;
-    } else if (text.substr(i, 3) == "\xE2\x80\x99") {  // U+2019, the typographic apostrophe
-      width = 3;
-    }
+    const bool apostrophe = is_apostrophe_at(text, i, width);
+    if (!apostrophe && (text[i] == '.' || text[i] == ':')) width = 1;
     const bool after_digit = i > start && text[i - 1] >= '0' && text[i - 1] <= '9';
     if (width == 0 || after_digit) {
       ++i;
       continue;
     }
-    if (i > piece) add_token(text, piece, i, TokenKind::kLetter, out);
+    if (i > piece) pieces.push_back({piece, i, after_apostrophe});
+    after_apostrophe = apostrophe;
     i += width;
     piece = i;
   }
-  if (end > piece) add_token(text, piece, end, TokenKind::kLetter, out);
+  if (end > piece) pieces.push_back({piece, end, after_apostrophe});
+  auto folded = [&](const Piece& p) { return fold(text.substr(p.start, p.end - p.start)); };
+  if (pieces.size() >= 2 && pieces.back().after_apostrophe && folded(pieces.back()) == "s") {
+    pieces.pop_back();  // "brazil's" -> brazil
+    pieces.back().end = end;
+  }
+  if (pieces.size() >= 2 && pieces[1].after_apostrophe && is_elision(folded(pieces[0]))) {
+    pieces.erase(pieces.begin());  // "l'état" -> état
+    pieces.front().start = start;
+  }
+  for (const Piece& p : pieces) add_piece(text, p.start, p.end, out);
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> Analyzer::cjk_runs(

@@ -32,7 +32,9 @@ struct Token {
 // Splits text into words and folds them:
 //  - words: ICU word boundaries (dictionary segmentation for Chinese, Japanese, Thai);
 //    punctuation, spaces and symbols are not words; letter words are also split at inner
-//    periods, colons and apostrophes ("U.S" -> "u" "s", "unit's" -> "unit" "s");
+//    periods, colons and apostrophes ("U.S" -> "u" "s", "rock'n'roll" -> "rock" "n" "roll"),
+//    except that a possessive and an elision belong to their word ("Brazil's" -> "brazil",
+//    "l'État" -> "etat", each token's range covering the whole of what was written);
 //  - folding: NFKC, Unicode case folding, and removal of accents where marks are accents
 //    (Latin, Greek, Arabic; on Cyrillic only stress marks and the diaeresis of ё), never where
 //    a mark makes another letter (Japanese dakuten, Hangul, Indic vowel signs);
@@ -76,6 +78,10 @@ class Analyzer {
   const Xapian::Stem* stemmer(std::string_view lang);
   void add_token(std::string_view text, std::size_t start, std::size_t end, TokenKind kind,
                  std::vector<Token>& out);
+  void add_piece(std::string_view text, std::size_t start, std::size_t end,
+                 std::vector<Token>& out);
+  void add_folded(std::string term, std::size_t start, std::size_t end, TokenKind kind,
+                  std::vector<Token>& out);
   void split_word(std::string_view text, std::size_t start, std::size_t end,
                   std::vector<Token>& out);
 

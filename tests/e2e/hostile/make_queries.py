@@ -21,7 +21,7 @@ CASES = [
     (0, "no", "-oil"),                                  # everything but oil
     (0, "no", "NOT oil"),
     (1, "yes", "title:"),
-    (1, "no", "nosuchfield:oil"),
+    (1, "yes", "nosuchfield:oil"),                     # an unknown field: words, and a note
     (0, "no", "oil gas " * 1000),
     (1, "no", "x" * 10000),
     (0, "no", "oil\x01\x02\x7f gas"),
