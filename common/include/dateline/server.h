@@ -3,9 +3,11 @@
 //                 the CLI's JSON
 //   GET /doc/ID   the whole article          GET /health   {"status":"ok",...}
 //   GET /         the search page
-// Bad parameters get 400 with {"error": "..."}, unknown ids and paths 404.
+// Bad parameters (an unknown name, a bad number) get 400 with {"error": "..."}; unknown ids and
+// paths 404; other methods than GET and HEAD 405; a request line over 8 KB 414.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -19,15 +21,27 @@ namespace dateline {
 struct ServerOptions {
   std::string host = "127.0.0.1";  // only this machine, unless told otherwise
   int port = 8080;                 // 0: any free port (see HttpServer::port())
-  // Requests handled at once, each with its own database handle. A kept-alive connection holds
-  // a thread while its client thinks, so this is sized for clients, not cores: 64 threads served
-  // 64 busy clients at 1,000 requests/s on 2 cores, 16 threads at 560 (tests/http_load_test).
-  std::size_t threads = 64;
+  // Worker threads, on which searches run (0: one per core). I/O runs on one event-loop thread
+  // of its own, so idle and slow connections hold no worker and this is sized for the CPU,
+  // not for the clients: MEASURED.
+  std::size_t threads = 0;
   double query_time_limit_ms = 2000;  // matching stops here and returns the best hits so far
   std::uint32_t max_limit = 100;      // the largest `limit` a client may ask for
   std::uint32_t max_offset = 10000;   // the largest `offset`
-  int io_timeout_seconds = 5;         // a client slower than this to send or receive is dropped
-  // Receives one access-log line per request (from several threads; calls are serialised).
+  // Deadlines; a client that misses one is disconnected. A kept-alive connection may be idle
+  // this long before the first byte of its next request (as cpp-httplib's keep-alive was)...
+  std::chrono::milliseconds idle_timeout{5000};
+  // ...then the whole request head must arrive within this, however it trickles in: a client
+  // sending a byte every 2 s holds a descriptor for this long, never a thread. MEASURED.
+  std::chrono::milliseconds header_timeout{5000};
+  std::chrono::milliseconds body_timeout{5000};   // a body (GETs have none) within this
+  std::chrono::milliseconds write_timeout{5000};  // an answer must be taken within this
+  // Connections open at once, at most; more wait to be accepted.
+  std::size_t max_connections = 10000;
+  // Connections one client address may have open at once; the next is answered 503 and
+  // closed. MEASURED.
+  std::size_t max_connections_per_client = 256;
+  // Receives one access-log line per request (from the event loop's thread, one at a time).
   // Empty: no access log.
   std::function<void(std::string_view line)> access_log{};
 };
@@ -35,7 +49,8 @@ struct ServerOptions {
 // Serves one database over HTTP. Thread-safe: stop() may be called from any thread.
 class DATELINE_API HttpServer {
  public:
-  // Opens the database (throws DatabaseError) and binds host:port (throws ServerError).
+  // Opens the database (throws DatabaseError) and binds host:port (throws ServerError,
+  // "cannot listen on HOST:PORT: address in use" when another socket has it).
   HttpServer(const std::string& db_path, ServerOptions options);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
@@ -43,8 +58,8 @@ class DATELINE_API HttpServer {
 
   // The port bound (the one chosen when options.port was 0).
   int port() const;
-  // Serves until stop(); requests under way are finished first. Throws ServerError when the
-  // server cannot run.
+  // Serves on the calling thread until stop(); requests under way are answered first. Call
+  // once.
   void run();
   // Makes run() return. Safe to call before run(), and more than once.
   void stop();
