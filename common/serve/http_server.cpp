@@ -1,11 +1,12 @@
-// HttpServer: the pieces of the server put together. Searches run on the worker pool, each
-// with a Searcher of the pool; the event loop (listener.h) does all the I/O; routes.h decides
-// every answer.
+// HttpServer: the pieces of the server put together. The database handles (SearcherPool) and
+// the connections share the descriptor limit by a plan (descriptors.h); searches run on the
+// worker pool; the event loop (listener.h) does all the I/O; routes.h decides every answer.
 #include <algorithm>
 #include <atomic>
 #include <thread>
 
 #include "dateline/server.h"
+#include "serve/descriptors.h"
 #include "serve/listener.h"
 #include "serve/routes.h"
 #include "serve/searcher_pool.h"
@@ -13,6 +14,11 @@
 
 namespace dateline {
 namespace {
+
+// Descriptors kept out of the plan: standard streams, the epoll and event descriptors of the
+// loop, a log file an embedder may open, and the files Xapian opens for a moment when a
+// database changes (reopen() reads the new revision's version file).
+constexpr std::size_t kSpareDescriptors = 64;
 
 std::size_t worker_threads(const ServerOptions& options) {
   if (options.threads > 0) return options.threads;
@@ -33,11 +39,18 @@ struct HttpServer::Impl {
   std::atomic<bool> stopping{false};
 };
 
-HttpServer::HttpServer(const std::string& db_path, ServerOptions options)
-    : impl_(std::make_unique<Impl>(db_path, std::move(options))) {
+HttpServer::HttpServer(const std::string& db_path, ServerOptions options) {
+  const std::size_t limit = raise_descriptor_limit();
+  const std::size_t before = open_descriptors();
+  impl_ = std::make_unique<Impl>(db_path, std::move(options));  // opens the first Searcher
   Impl& s = *impl_;
-  s.pool.set_capacity(worker_threads(s.options));  // one Searcher per worker, no more
-  s.listener = std::make_unique<Listener>(s.options, s.routes, s.workers, s.options.max_connections);
+  const std::size_t now = open_descriptors();
+  const std::size_t per_searcher = now > before ? now - before : 1;
+  const std::size_t spare = limit > now + kSpareDescriptors ? limit - now - kSpareDescriptors : 1;
+  const DescriptorPlan plan =
+      plan_descriptors(spare, per_searcher, worker_threads(s.options), s.options.max_connections);
+  s.pool.set_capacity(plan.searchers);
+  s.listener = std::make_unique<Listener>(s.options, s.routes, s.workers, plan.connections);
 }
 
 HttpServer::~HttpServer() {

@@ -1,6 +1,7 @@
 // Searchers for the worker threads, at most `capacity` of them: a request takes one and gives
 // it back, so each search has its own database handle and handles are reused. When all are
-// in use, the next request waits for one.
+// in use, the next request waits for one: the capacity is what the descriptor limit allows
+// (descriptors.h), and a request queued is better than one answered "Too many open files".
 #pragma once
 
 #include <condition_variable>

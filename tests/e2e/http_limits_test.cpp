@@ -1,11 +1,13 @@
 // What clients cannot take from others: slow connections hold no worker, one address holds at
-// most its cap of connections, a request head must arrive by its deadline; a port in use is
+// most its cap of connections, a request head must arrive by its deadline; a database of many
+// shards is served to many clients at once within the descriptor limit; a port in use is
 // refused, not shared. Each bound in time is a liveness bound with a wide margin, no speed claim.
 #include <httplib.h>
 
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -21,6 +23,48 @@ using namespace dateline;
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 using test::RawConnection;
+
+namespace {
+
+// A stub listing 1,000 tiny shards (copies of one): a Searcher on it holds 5,000 descriptors.
+// Built once per test process, removed at exit.
+const std::string& thousand_shard_stub() {
+  static test::TempDir dir;
+  static const std::string stub = [] {
+    const auto one = dir / "one";
+    {
+      Index index(one.string());
+      index.add({.id = "a1", .title = "Oil prices", .body = "Oil rose.", .lang = "en"});
+      index.commit();
+    }
+    std::string lines;
+    for (int i = 0; i < 1000; ++i) {
+      const std::string name = "s" + std::to_string(i);
+      std::filesystem::copy(one, dir / name, std::filesystem::copy_options::recursive);
+      lines += "auto " + name + "\n";
+    }
+    test::write_file(dir / "stub", lines);
+    return (dir / "stub").string();
+  }();
+  return stub;
+}
+
+// Runs `clients` threads, each asking `target` once at the same moment; the statuses.
+std::vector<int> ask_at_once(int port, int clients, const std::string& target) {
+  std::vector<int> statuses(clients, -1);
+  std::vector<std::thread> threads;
+  for (int c = 0; c < clients; ++c) {
+    threads.emplace_back([&, c] {
+      httplib::Client client("127.0.0.1", port);
+      client.set_read_timeout(60, 0);
+      if (const auto res = client.Get(target)) statuses[c] = res->status;
+    });
+  }
+  for (auto& t : threads) t.join();
+  return statuses;
+}
+
+}  // namespace
 
 TEST_CASE("300 slow connections hold no worker: 20 other clients are answered within 1 s",
           "[http-limits]") {
@@ -111,6 +155,42 @@ TEST_CASE("one address holds at most its cap of connections; other addresses are
     if (!served) std::this_thread::sleep_for(100ms);
   }
   CHECK(served);
+}
+
+TEST_CASE("1,000 shards and 16 clients at once: all answered 200 within the descriptor limit",
+          "[http-limits]") {
+  test::TempDir dir;
+  // A soft limit of 1,024 (the usual default) and a hard one of 16,384: one Searcher needs
+  // 5,000, so the server must raise the soft limit, and fits 2 Searchers, not 16.
+  test::ServeProcess server(thousand_shard_stub(), dir / "serve.log", {},
+                            rlimit{.rlim_cur = 1024, .rlim_max = 16384});
+  const auto statuses = ask_at_once(server.port(), 16, "/search?q=oil&limit=3");
+  CHECK(statuses == std::vector<int>(16, 200));
+  CHECK(ask_at_once(server.port(), 16, "/health") == std::vector<int>(16, 200));
+  const std::string log = server.log();
+  CHECK(log.find("\" 500 ") == std::string::npos);
+}
+
+TEST_CASE("SIGTERM: requests under way are answered, then the server exits 0", "[http-limits]") {
+  test::TempDir dir;
+  // Searches of 1,000 shards take a while, so some are under way or queued at the signal.
+  test::ServeProcess server(thousand_shard_stub(), dir / "serve.log");
+  std::atomic<int> answered{0}, ok{0};
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 8; ++c) {
+    clients.emplace_back([&] {
+      httplib::Client client("127.0.0.1", server.port());
+      client.set_read_timeout(60, 0);
+      const auto res = client.Get("/search?q=oil");
+      ++answered;
+      if (res && res->status == 200) ++ok;
+    });
+  }
+  // Once the first answer is back, every request has long been read.
+  while (answered == 0) std::this_thread::sleep_for(1ms);
+  CHECK(server.stop(SIGTERM, 60s) == 0);
+  for (auto& t : clients) t.join();
+  CHECK(ok == 8);
 }
 
 TEST_CASE("a second server on a port in use fails: 'address in use', exit 2", "[http-limits]") {

@@ -4,7 +4,8 @@
 //   GET /doc/ID   the whole article          GET /health   {"status":"ok",...}
 //   GET /         the search page
 // Bad parameters (an unknown name, a bad number) get 400 with {"error": "..."}; unknown ids and
-// paths 404; other methods than GET and HEAD 405; a request line over 8 KB 414.
+// paths 404; other methods than GET and HEAD 405; a request line over 8 KB 414. Requests
+// beyond what the database handles allow wait their turn: load never makes an answer 500.
 #pragma once
 
 #include <chrono>
@@ -36,7 +37,8 @@ struct ServerOptions {
   std::chrono::milliseconds header_timeout{5000};
   std::chrono::milliseconds body_timeout{5000};   // a body (GETs have none) within this
   std::chrono::milliseconds write_timeout{5000};  // an answer must be taken within this
-  // Connections open at once, at most; more wait to be accepted.
+  // Connections open at once, at most; fewer if the descriptor limit (raised to its hard
+  // limit at start) leaves less room beside the database handles. More wait to be accepted.
   std::size_t max_connections = 10000;
   // Connections one client address may have open at once; the next is answered 503 and
   // closed. MEASURED.
@@ -49,8 +51,9 @@ struct ServerOptions {
 // Serves one database over HTTP. Thread-safe: stop() may be called from any thread.
 class DATELINE_API HttpServer {
  public:
-  // Opens the database (throws DatabaseError) and binds host:port (throws ServerError,
-  // "cannot listen on HOST:PORT: address in use" when another socket has it).
+  // Raises the soft RLIMIT_NOFILE to the hard limit, opens the database (throws
+  // DatabaseError) and binds host:port (throws ServerError, "cannot listen on HOST:PORT:
+  // address in use" when another socket has it).
   HttpServer(const std::string& db_path, ServerOptions options);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
