@@ -1,6 +1,7 @@
 #include "serve/routes.h"
 
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "dateline/errors.h"
 #include "dateline/render.h"
@@ -62,13 +63,20 @@ HttpResponse Routes::search(const HttpRequest& http) {
   auto parsed = search_request_from(url::params_of(http.target), options_);
   if (auto* error = std::get_if<std::string>(&parsed)) return error_response(400, *error);
   const SearchRequest& request = std::get<SearchRequest>(parsed);
-  SearchResults results;
+  // Articles like one that is not there: an unknown id, as /doc/ID says, not an empty result.
+  std::optional<SearchResults> results;
   try {
-    results = pool_.with_searcher([&](Searcher& s) { return s.search(request); });
+    results = pool_.with_searcher([&](Searcher& s) -> std::optional<SearchResults> {
+      if (!request.like_id.empty() && !s.article(request.like_id)) return std::nullopt;
+      return s.search(request);
+    });
   } catch (const UsageError& e) {  // the query asks for what cannot be done: the client's fault
     return error_response(400, e.what());
   }  // a DatabaseError becomes a 500 answer (in answer())
-  return json_response(200, render_json(results, request, RenderOptions{.compact = true}));
+  if (!results) {
+    return error_response(404, "no article with id " + utf8::excerpt(request.like_id, 300));
+  }
+  return json_response(200, render_json(*results, request, RenderOptions{.compact = true}));
 }
 
 HttpResponse Routes::document(const std::string& id) {

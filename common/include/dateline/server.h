@@ -3,9 +3,10 @@
 //                 the CLI's JSON
 //   GET /doc/ID   the whole article          GET /health   {"status":"ok",...}
 //   GET /         the search page
-// Bad parameters (an unknown name, a bad number) get 400 with {"error": "..."}; unknown ids and
-// paths 404; other methods than GET and HEAD 405; a request line over 8 KB 414. Requests
-// beyond what the database handles allow wait their turn: load never makes an answer 500.
+// Bad parameters (an unknown or repeated name, a bad number) get 400 with {"error": "..."};
+// unknown ids (for /doc/ID and like=ID) and paths 404; other methods than GET and HEAD 405; a
+// request line over 8 KB 414. Requests beyond what the database handles allow wait their turn:
+// load never makes an answer 500.
 #pragma once
 
 #include <chrono>
