@@ -64,7 +64,7 @@ CLI::App* add_serve_command(CLI::App& app, Flags& f) {
   serve->add_option("--listen", f.listen, "HOST:PORT to listen on")->capture_default_str();
   serve
       ->add_option("--threads", f.server.threads,
-                   "Threads that run searches (0: one per core); connections need none")
+                   "Threads that run searches (0: two per core); connections need none")
       ->capture_default_str()
       ->check(CLI::Range(0, 1024));
   serve

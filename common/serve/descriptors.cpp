@@ -34,11 +34,12 @@ DescriptorPlan plan_descriptors(std::size_t spare, std::size_t per_searcher, std
                                 std::size_t max_connections) {
   per_searcher = std::max<std::size_t>(per_searcher, 1);
   const std::size_t promised = std::min(max_connections, spare / 2);
-  const std::size_t more = std::min((spare - promised) / per_searcher,
-                                    std::max<std::size_t>(workers, 1) - 1);
+  const std::size_t more =
+      std::min((spare - promised) / per_searcher, std::max<std::size_t>(workers, 1) - 1);
   DescriptorPlan plan;
   plan.searchers = 1 + more;
-  plan.connections = std::max<std::size_t>(std::min(max_connections, spare - more * per_searcher), 1);
+  plan.connections =
+      std::max<std::size_t>(std::min(max_connections, spare - more * per_searcher), 1);
   return plan;
 }
 

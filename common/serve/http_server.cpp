@@ -20,9 +20,10 @@ namespace {
 // database changes (reopen() reads the new revision's version file).
 constexpr std::size_t kSpareDescriptors = 64;
 
+// Two per core unless told (server.h says why).
 std::size_t worker_threads(const ServerOptions& options) {
   if (options.threads > 0) return options.threads;
-  return std::max(1u, std::thread::hardware_concurrency());
+  return 2 * std::max(1u, std::thread::hardware_concurrency());
 }
 
 }  // namespace

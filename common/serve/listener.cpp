@@ -148,10 +148,14 @@ bool is_http_error(const beast::error_code& error) {
 
 std::string refusal_reason(int status) {
   switch (status) {
-    case 405: return "only GET is served";
-    case 413: return "the request body is too large";
-    case 414: return "the request line is too long";
-    default: return "bad request (HTTP " + std::to_string(status) + ")";
+    case 405:
+      return "only GET is served";
+    case 413:
+      return "the request body is too large";
+    case 414:
+      return "the request line is too long";
+    default:
+      return "bad request (HTTP " + std::to_string(status) + ")";
   }
 }
 
@@ -175,10 +179,9 @@ void Connection::read_head() {
   request_ = {};
   started_ = {};
   stream_.expires_after(loop_.options().header_timeout);
-  http::async_read_header(stream_, buffer_, *parser_,
-                          [self = shared_from_this()](beast::error_code error, std::size_t) {
-                            self->on_head(error);
-                          });
+  http::async_read_header(
+      stream_, buffer_, *parser_,
+      [self = shared_from_this()](beast::error_code error, std::size_t) { self->on_head(error); });
 }
 
 void Connection::on_head(beast::error_code error) {
@@ -253,7 +256,7 @@ void Connection::respond(HttpResponse answer) {
   keep_alive_ = keep_alive_ && !loop_.stopping();
   response_ = {};
   response_.version(parser_ && parser_->is_header_done() && parser_->get().version() == 10 ? 10
-                                                                                            : 11);
+                                                                                           : 11);
   response_.result(static_cast<unsigned>(answer.status));
   response_.set(http::field::content_type, answer.content_type);
   response_.set("X-Content-Type-Options", "nosniff");
@@ -279,15 +282,15 @@ void Connection::on_written(beast::error_code error) {
 // One line per request: client, request, status, bytes sent, milliseconds since its head came.
 void Connection::log(const HttpResponse& answer) const {
   if (!loop_.options().access_log) return;
-  const double ms = started_ == Clock::time_point{}
-                        ? 0
-                        : std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
+  const double ms =
+      started_ == Clock::time_point{}
+          ? 0
+          : std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
   char timing[32];
   std::snprintf(timing, sizeof timing, "%.1f ms", ms);
-  loop_.options().access_log(client_ + " \"" + request_.method + " " +
-                             utf8::excerpt(request_.target, 300) + "\" " +
-                             std::to_string(answer.status) + " " +
-                             std::to_string(answer.body.size()) + " " + timing);
+  loop_.options().access_log(
+      client_ + " \"" + request_.method + " " + utf8::excerpt(request_.target, 300) + "\" " +
+      std::to_string(answer.status) + " " + std::to_string(answer.body.size()) + " " + timing);
 }
 
 void Connection::linger() {
@@ -353,9 +356,8 @@ void EventLoop::bind() {
 void EventLoop::accept() {
   if (stopping_ || accepting_ || connections_.size() >= max_connections_) return;
   accepting_ = true;
-  acceptor_.async_accept([this](beast::error_code error, tcp::socket socket) {
-    on_accept(error, std::move(socket));
-  });
+  acceptor_.async_accept(
+      [this](beast::error_code error, tcp::socket socket) { on_accept(error, std::move(socket)); });
 }
 
 void EventLoop::on_accept(beast::error_code error, tcp::socket socket) {
@@ -380,8 +382,7 @@ void EventLoop::admit(tcp::socket socket) {
   std::string client = remote.address().to_string();
   if (per_client_[client] >= options_.max_connections_per_client) {
     static const std::string kBusy = [] {
-      const std::string body =
-          error_response(503, "too many connections from this client").body;
+      const std::string body = error_response(503, "too many connections from this client").body;
       return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json; "
              "charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n"
              "Content-Length: " +
@@ -427,7 +428,8 @@ struct Listener::Impl {
 
 Listener::Listener(const ServerOptions& options, Routes& routes, WorkerPool& workers,
                    std::size_t max_connections)
-    : impl_(std::make_unique<Impl>(options, routes, workers, std::max<std::size_t>(max_connections, 1))) {
+    : impl_(std::make_unique<Impl>(options, routes, workers,
+                                   std::max<std::size_t>(max_connections, 1))) {
   impl_->loop.bind();
 }
 

@@ -128,7 +128,7 @@ TEST_CASE("a request head must arrive within the header deadline, however it tri
   CHECK(server.client().Get("/health")->status == 200);
 }
 
-TEST_CASE("one address holds at most its cap of connections; other addresses are still served",
+TEST_CASE("one address holds at most its cap of connections, others are still served",
           "[http-limits]") {
   test::RunningServer server(test::corpus_db(), ServerOptions{.max_connections_per_client = 8});
   std::vector<std::unique_ptr<RawConnection>> held;

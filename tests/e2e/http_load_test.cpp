@@ -163,7 +163,7 @@ TEST_CASE("slow, garbage and oversized requests are refused and harm no one else
   CHECK(server.log().find("searcher: stopping (SIGTERM)") != std::string::npos);
 }
 
-TEST_CASE("serve listens on 127.0.0.1 unless told otherwise; a bad --listen is a usage error",
+TEST_CASE("serve listens on 127.0.0.1 unless told otherwise, and a bad --listen is a usage error",
           "[http-load]") {
   const auto help = test::run(test::quote(test::kSearcher) + " --db x serve --help");
   CHECK(help.out.find("127.0.0.1:8080") != std::string::npos);

@@ -23,18 +23,23 @@ namespace dateline {
 struct ServerOptions {
   std::string host = "127.0.0.1";  // only this machine, unless told otherwise
   int port = 8080;                 // 0: any free port (see HttpServer::port())
-  // Worker threads, on which searches run (0: one per core). I/O runs on one event-loop thread
-  // of its own, so idle and slow connections hold no worker and this is sized for the CPU,
-  // not for the clients: MEASURED.
+  // Threads that run searches, each with its own database handle (0: two per core). I/O runs
+  // on one event-loop thread of its own, so idle and slow connections hold none of these. More
+  // than one per core, so that a few slow searches do not hold up every cheap one: 64 busy
+  // clients on 2 cores (tests/http_load_test, 3 to 5 runs each on a shared machine) got a
+  // median of 886 requests/s, p50 67 ms, p99 146 ms with 4 threads; 856 to 908, p99 117 to
+  // 123 ms with 2; 721, p99 168 ms with 8 (the old thread-per-connection server, 64 threads:
+  // 672, p50 66 ms, p99 431 ms).
   std::size_t threads = 0;
   double query_time_limit_ms = 2000;  // matching stops here and returns the best hits so far
   std::uint32_t max_limit = 100;      // the largest `limit` a client may ask for
   std::uint32_t max_offset = 10000;   // the largest `offset`
   // Deadlines; a client that misses one is disconnected. A kept-alive connection may be idle
-  // this long before the first byte of its next request (as cpp-httplib's keep-alive was)...
+  // this long before the first byte of its next request (cpp-httplib's keep-alive was 5 s)...
   std::chrono::milliseconds idle_timeout{5000};
-  // ...then the whole request head must arrive within this, however it trickles in: a client
-  // sending a byte every 2 s holds a descriptor for this long, never a thread. MEASURED.
+  // ...then the whole request head must arrive within this, however it trickles in. A real
+  // client sends its head in one packet; a slow one (a byte every 2 s) holds a descriptor and
+  // a few kB this long, never a thread: 300 of them cost the server 2 MB and no one a delay.
   std::chrono::milliseconds header_timeout{5000};
   std::chrono::milliseconds body_timeout{5000};   // a body (GETs have none) within this
   std::chrono::milliseconds write_timeout{5000};  // an answer must be taken within this
@@ -42,7 +47,8 @@ struct ServerOptions {
   // limit at start) leaves less room beside the database handles. More wait to be accepted.
   std::size_t max_connections = 10000;
   // Connections one client address may have open at once; the next is answered 503 and
-  // closed. MEASURED.
+  // closed. Above what one real client needs (a browser opens 6; the abuse test's crowd 200
+  // at once), far below the 10,000 that would let one address take every descriptor.
   std::size_t max_connections_per_client = 256;
   // Receives one access-log line per request (from the event loop's thread, one at a time).
   // Empty: no access log.
