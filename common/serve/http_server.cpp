@@ -11,6 +11,7 @@
 #include "serve/routes.h"
 #include "serve/searcher_pool.h"
 #include "serve/worker_pool.h"
+#include "util/error_edge.h"
 
 namespace dateline {
 namespace {
@@ -41,6 +42,10 @@ struct HttpServer::Impl {
 };
 
 HttpServer::HttpServer(const std::string& db_path, ServerOptions options) {
+  at_api_edge<ServerError>("cannot serve " + db_path, [&] { open(db_path, std::move(options)); });
+}
+
+void HttpServer::open(const std::string& db_path, ServerOptions options) {
   const std::size_t limit = raise_descriptor_limit();
   const std::size_t before = open_descriptors();
   impl_ = std::make_unique<Impl>(db_path, std::move(options));  // opens the first Searcher
@@ -63,9 +68,11 @@ int HttpServer::port() const { return impl_->listener->port(); }
 
 void HttpServer::run() {
   if (impl_->stopping) return;
-  impl_->workers.start(worker_threads(impl_->options));
-  impl_->listener->run();
-  impl_->workers.stop();
+  at_api_edge<ServerError>("the server stopped", [&] {
+    impl_->workers.start(worker_threads(impl_->options));
+    impl_->listener->run();
+    impl_->workers.stop();
+  });
 }
 
 void HttpServer::stop() {

@@ -69,12 +69,14 @@ class DATELINE_API HttpServer {
   // The port bound (the one chosen when options.port was 0).
   int port() const;
   // Serves on the calling thread until stop(); requests under way are answered first. Call
-  // once.
+  // once. Throws ServerError when the server cannot run (no thread can be started).
   void run();
   // Makes run() return. Safe to call before run(), and more than once.
   void stop();
 
  private:
+  DATELINE_LOCAL void open(const std::string& db_path, ServerOptions options);
+
   struct DATELINE_LOCAL Impl;
   std::unique_ptr<Impl> impl_;
 };
