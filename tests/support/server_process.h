@@ -43,7 +43,8 @@ class ServeProcess {
       ::_exit(127);
     }
     const std::regex serving(R"(on http://127\.0\.0\.1:(\d+)/)");
-    for (int i = 0; i < 400 && port_ == 0; ++i) {
+    // Up to 30 s: opening 1,000 shards under the sanitizers on a busy machine took over 10.
+    for (int i = 0; i < 1200 && port_ == 0; ++i) {
       std::smatch m;
       const std::string text = read_file(log_);
       if (std::regex_search(text, m, serving)) port_ = std::stoi(m[1]);
