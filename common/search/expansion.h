@@ -12,6 +12,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace dateline {
 
@@ -28,12 +30,22 @@ class StemmedWordsOnly : public Xapian::ExpandDecider {
   bool operator()(const std::string& term) const override;
 };
 
+// The `count` most telling stemmed words of `relevant` (docids of `db`), best first, each with
+// its expand weight: Robertson's relevance weight of the word times its wdf over the relevant
+// articles, BM25-normalised by their lengths (Xapian's TradEWeight with k = 1). Computed here
+// rather than by Enquire::get_eset so that every statistic is the whole database's: over
+// shards Xapian weighs a word by the shards the relevant articles are in, and feedback (so
+// the order of hits) would depend on how the database is sharded. Ties go by the word.
+std::vector<std::pair<std::string, double>> expand_set(const Xapian::Database& db,
+                                                       const std::vector<Xapian::docid>& relevant,
+                                                       std::size_t count);
+
 // `query` with the feedback words of its top `settings.documents` hits (ranked by `enquire`,
 // which must hold `query`) as an AND_MAYBE: they reorder the articles `query` matches and never
 // add others, so totals, facets and filters stay those of the query as typed. Returns `query`
 // unchanged when it matches nothing.
-Xapian::Query with_feedback(Xapian::Enquire& enquire, const Xapian::Query& query,
-                            const FeedbackSettings& settings = {});
+Xapian::Query with_feedback(const Xapian::Database& db, Xapian::Enquire& enquire,
+                            const Xapian::Query& query, const FeedbackSettings& settings = {});
 
 // Articles like the one with id `id`: its 40 most telling stemmed words ORed, the article itself
 // left out. Nothing when there is no article with that id.

@@ -57,16 +57,25 @@ inline std::vector<std::string> words_of(const std::string& text) {
   return out;
 }
 
-// 50 queries: the golden set (tests/e2e/golden/queries.tsv) and 30 words taken from the corpus
-// articles, in every language; a mix of cheap and dearer searches.
+// 56 queries: the golden set (tests/e2e/golden/queries.tsv), 6 sentences (English titles of
+// corpus articles: plain words enough for pseudo-relevance feedback) and 30 words taken from
+// the corpus articles, in every language; a mix of cheap and dearer searches.
 inline std::vector<std::string> mixed_queries() {
   std::vector<std::string> out;
-  std::istringstream golden(
-      read_file(std::filesystem::path(DATELINE_SOURCE_DIR) / "tests" / "e2e" / "golden" / "queries.tsv"));
+  std::istringstream golden(read_file(std::filesystem::path(DATELINE_SOURCE_DIR) / "tests" / "e2e" /
+                                      "golden" / "queries.tsv"));
   for (std::string line; std::getline(golden, line);)
     out.push_back(line.substr(line.find('\t') + 1));
+  const auto english = search_all("lang:en");
+  for (std::size_t i = 0, sentences = 0; sentences < 6; i += 17) {
+    const std::string& title = english.hits.at(i).article.title;
+    if (words_of(title).size() < 5 || title.find_first_of("\"()*:+-") != std::string::npos)
+      continue;
+    out.push_back(title);
+    ++sentences;
+  }
   const auto everything = search_all("date:1000..9999 OR lang:de OR lang:ja OR lang:ar");
-  for (std::size_t i = 0; out.size() < 50; i += 13) {
+  for (std::size_t i = 0; out.size() < 56; i += 13) {
     const auto words = words_of(everything.hits.at(i).article.body);
     if (words.size() > 10) out.push_back(words[10]);
   }
