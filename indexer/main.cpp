@@ -61,6 +61,7 @@ void add_writing_flags(CLI::App& app, Flags& f) {
 }
 
 void add_output_flags(CLI::App& app, Flags& f) {
+  app.add_flag("--verbose", f.options.verbose, "Also name each file of a folder that is not read");
   dateline::cli::add_enum_option(app, "--progress", f.progress,
                                  "Progress line on stderr; auto: when it is a terminal");
   app.add_option_function<std::string>(
@@ -76,12 +77,16 @@ int index(Flags& f) {
   }
   f.options.index.commit_bytes = static_cast<std::uint64_t>(f.commit_mb * (1 << 20));
   f.options.reader.max_record_bytes = static_cast<std::size_t>(f.max_record_mb * (1 << 20));
+  const bool on_terminal = isatty(STDERR_FILENO);
   const bool show_progress =
-      f.progress == When::kAlways || (f.progress == When::kAuto && isatty(STDERR_FILENO));
-  TerminalObserver observer(show_progress);
+      f.progress == When::kAlways || (f.progress == When::kAuto && on_terminal);
+  TerminalObserver observer(show_progress, on_terminal);
+  TerminalObserver::watch_interrupts();
   const dateline::IndexSummary summary = dateline::run_indexing(f.db, f.paths, f.options, observer);
   observer.clear_progress();
   std::cerr << summary.to_text() << '\n';
+  if (f.report_json && summary.interrupted) std::cout << summary.to_json() << std::endl;
+  if (summary.interrupted) return dateline::cli::kExitInterrupted;
   if (f.compact && !summary.aborted) {
     dateline::compact_database(f.db);
     std::cerr << "compacted " << f.db << " into one database\n";

@@ -18,6 +18,7 @@ namespace dateline::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitPartial = 1;
 inline constexpr int kExitError = 2;
+inline constexpr int kExitInterrupted = 130;  // as a shell reports a process ended by Ctrl-C
 
 // auto | always | never, for --color and --progress ("auto": when the stream is a terminal).
 enum class When { kAuto, kAlways, kNever };

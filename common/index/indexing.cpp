@@ -1,11 +1,17 @@
 #include "dateline/indexing.h"
 
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <unordered_map>
+#include <vector>
 
+#include "dateline/errors.h"
 #include "index/shard_layout.h"
 #include "index/sharded_writer.h"
 #include "ingest/input_files.h"
 #include "util/error_edge.h"
+#include "util/hash.h"
 
 namespace dateline {
 namespace {
@@ -30,7 +36,8 @@ class WritingSink final : public ArticleSink {
   std::uint64_t file_bytes() const { return file_bytes_; }
   void set_total(std::uint64_t total) { progress_.bytes_total = total; }
 
-  void on_article(Article&& article, const Location&) override {
+  void on_article(Article&& article, const Location& where) override {
+    warn_if_repeated(article.id, where);
     writer_.add(std::move(article));
     report_progress();
   }
@@ -48,7 +55,18 @@ class WritingSink final : public ArticleSink {
 
   void on_progress(std::uint64_t file_bytes_read) override { file_bytes_ = file_bytes_read; }
 
-  bool stop_requested() const override { return stop_; }
+  bool stop_requested() const override {
+    if (!stop_ && !interrupted_ && observer_.stop_requested()) interrupted_ = true;
+    return stop_ || interrupted_;
+  }
+  bool interrupted() const { return interrupted_; }
+  bool aborted() const { return stop_; }
+
+  // The last commit is about to start: say so, as it can take seconds.
+  void report_committing() {
+    progress_.phase = IndexProgress::Phase::kCommitting;
+    report_progress(true);
+  }
 
   void report_progress(bool force = false) {
     const auto now = Clock::now();
@@ -61,6 +79,22 @@ class WritingSink final : public ArticleSink {
   }
 
  private:
+  // An id given twice in one run: the later article replaces the earlier, which the user
+  // should hear about (two different articles under one id is a mistake of the input).
+  void warn_if_repeated(const std::string& id, const Location& where) {
+    if (where.file.empty()) return;  // the library's own calls: no places to name
+    if (files_.empty() || files_.back() != where.file) files_.emplace_back(where.file);
+    const Place here{.file = static_cast<std::uint32_t>(files_.size() - 1), .line = where.line};
+    const auto [seen, first_time] = places_.try_emplace(hash64(id), here);
+    if (first_time) return;
+    const Place before = seen->second;
+    seen->second = here;
+    const std::string earlier = before.file == here.file
+                                    ? "line " + std::to_string(before.line)
+                                    : Location{files_[before.file], before.line}.to_string();
+    on_warning(where, "id " + id + " repeats " + earlier + "; the later one is kept");
+  }
+
   static std::string format(const Location& where, std::string_view message) {
     std::string line = where.to_string();
     if (!line.empty()) line += ": ";
@@ -77,7 +111,14 @@ class WritingSink final : public ArticleSink {
   Clock::time_point last_report_ = Clock::now();
   std::uint64_t bytes_before_ = 0;
   std::uint64_t file_bytes_ = 0;
-  bool stop_ = false;
+  bool stop_ = false;                 // --strict met a bad record
+  mutable bool interrupted_ = false;  // the observer asked to stop
+  struct Place {
+    std::uint32_t file = 0;  // index into files_
+    std::uint64_t line = 0;
+  };
+  std::vector<std::string> files_;                   // the files read so far, in order
+  std::unordered_map<std::uint64_t, Place> places_;  // hash of each id read -> where, last
 };
 
 // Reads every file into the writer, in order, until the sink asks to stop.
@@ -106,25 +147,64 @@ void complete(ShardedWriter& writer, const IndexingOptions& options, IndexingObs
   }
 }
 
+// A database inside a folder being indexed would be read as input on the next run (and its
+// files listed as ignored on this one): refuse it before anything is written.
+void refuse_database_among_inputs(const std::string& db_path,
+                                  const std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path db = fs::weakly_canonical(fs::absolute(db_path, ec), ec);
+  for (const std::string& given : paths) {
+    if (given == "-" || !fs::is_directory(given, ec)) continue;
+    const fs::path folder = fs::weakly_canonical(fs::absolute(given, ec), ec);
+    const auto [end, unused] = std::mismatch(folder.begin(), folder.end(), db.begin(), db.end());
+    if (end == folder.end()) {
+      throw UsageError("the database " + db_path + " is inside the input folder " + given +
+                       ": give it a place of its own");
+    }
+  }
+}
+
+// Files the folders held but no reader takes, and links that lead back into a folder.
+void report_listing(const InputListing& listing, const IndexingOptions& options,
+                    IndexingObserver& observer, IndexSummary& summary) {
+  summary.files_ignored = listing.ignored.size();
+  if (options.verbose) {
+    for (const std::string& path : listing.ignored) {
+      observer.on_diagnostic(
+          path + ": not read (not .jsonl, .txt or .html; --format reads it as one)", false);
+    }
+  }
+  for (const std::string& path : listing.loops) {
+    observer.on_diagnostic(path + ": warning: a link to a folder already being read; not followed",
+                           false);
+    ++summary.warnings;
+  }
+}
+
 IndexSummary run(const std::string& db_path, const std::vector<std::string>& paths,
                  const IndexingOptions& options, IndexingObserver& observer) {
   const auto start = Clock::now();
-  const std::vector<InputFile> files = list_input_files(paths, options.format);
+  refuse_database_among_inputs(db_path, paths);
+  const InputListing listing = list_inputs(paths, options.format);
+  const std::vector<InputFile>& files = listing.files;
   IndexOptions settings = options.index;
   if (options.strict) settings.commit_bytes = 0;  // all or nothing: commit only at the end
   ShardedWriter writer(open_shard_layout(db_path, settings.shards), settings);
 
   IndexSummary summary;
+  report_listing(listing, options, observer, summary);
   WritingSink sink(writer, options, observer, summary);
   read_inputs(files, options, sink, summary);
-  if (sink.stop_requested()) {
+  if (sink.aborted()) {
     writer.abandon();
     static_cast<IndexCounts&>(summary) = IndexCounts{};  // nothing of it was committed
     summary.aborted = true;
   } else {
+    summary.interrupted = sink.interrupted();
+    sink.report_committing();
     complete(writer, options, observer, summary);
   }
-  sink.report_progress(true);
   summary.seconds = seconds_since(start);
   return summary;
 }

@@ -11,15 +11,15 @@ namespace dateline {
 
 namespace {
 
-// A hash of the article as given plus what decides how it is analysed, so that an article is
-// "unchanged" exactly when re-indexing it would produce the same document. The default
-// language counts only for an article without its own: another --lang must not re-index
-// articles whose language it does not decide.
-std::string content_hash(const Article& a, std::string_view default_lang) {
+// A hash of the article as it will be analysed, so that an article is "unchanged" exactly
+// when re-indexing it would produce the same document. The language is the one it will be
+// indexed in: its own, else the detected one, else the default, so that another --lang
+// re-indexes only the articles whose language the default decided.
+std::string content_hash(const Article& a, std::string_view lang, bool lang_given) {
   static const std::string kSettings = std::to_string(schema::kVersion) + analyzer_settings_json();
   FieldHasher hasher;
   hasher.add(kSettings).add(a.id).add(a.title).add(a.body).add(a.date).add(a.source).add(a.url);
-  hasher.add(a.lang.empty() ? default_lang : a.lang).add(a.lang.empty() ? "detected" : "");
+  hasher.add(lang).add(lang_given ? "" : "detected");
   for (const auto* list : {&a.authors, &a.tags}) {
     hasher.add(std::to_string(list->size()));
     for (const std::string& item : *list) hasher.add(item);
@@ -70,23 +70,33 @@ void ShardWriter::begin_batch() {
   pending_bytes_ = 0;
 }
 
-WriteOutcome ShardWriter::add(Article article) {
+WriteChange ShardWriter::add(Article article) {
   try {
     const std::string term = schema::id_term(article.id);
-    const std::string hash = content_hash(article, options_.default_lang);
-    bool exists = false;
+    const bool lang_given = !article.lang.empty();
+    if (!lang_given) article.lang = detect_or_default(article, options_.default_lang);
+    const std::string hash = content_hash(article, article.lang, lang_given);
+    std::string stored_hash;
     if (auto it = db_.postlist_begin(term); it != db_.postlist_end(term)) {
-      exists = true;
-      if (db_.get_document(*it).get_value(schema::kHashSlot) == hash) {
-        return WriteOutcome::kUnchanged;
-      }
+      stored_hash = db_.get_document(*it).get_value(schema::kHashSlot);
     }
-    if (article.lang.empty()) article.lang = detect_or_default(article, options_.default_lang);
+    // Measured against the database before this run, so that an id given twice, the later
+    // copy as indexed last time, is unchanged in all (not "updated" on every run).
+    const auto [earlier, first_time] = this_run_.try_emplace(
+        hash64(term), Earlier{.hash_before = stored_hash.empty() ? 0 : hash64(stored_hash)});
+    const std::uint64_t before = earlier->second.hash_before;
+    const WriteOutcome outcome = before == 0              ? WriteOutcome::kAdded
+                                 : before == hash64(hash) ? WriteOutcome::kUnchanged
+                                                          : WriteOutcome::kUpdated;
+    WriteChange change{.outcome = outcome};
+    if (!first_time) change.replaces = earlier->second.counted;
+    earlier->second.counted = outcome;
+    if (stored_hash == hash) return change;
     db_.replace_document(term, builder_.build(article, hash));
     for (const std::string& word : builder_.spelling_words()) ++pending_spelling_[word];
     pending_bytes_ += article.title.size() + article.body.size() + 64;
     commit_if_due();
-    return exists ? WriteOutcome::kUpdated : WriteOutcome::kAdded;
+    return change;
   } catch (const Xapian::Error& e) {
     throw DatabaseError(path_ + ": cannot write article " + article.id + ": " +
                         e.get_description());

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -16,6 +17,14 @@
 namespace dateline {
 
 enum class WriteOutcome { kAdded, kUpdated, kUnchanged };
+
+// What one add() did to the counts of the run: its outcome, measured against the database as
+// it was before the run, and, when the same id was added earlier in the run, the outcome
+// counted then, which this one replaces (so a run that gives an id twice counts it once).
+struct WriteChange {
+  WriteOutcome outcome;
+  std::optional<WriteOutcome> replaces{};
+};
 
 // One writer per database at a time (Xapian's lock; a second writer gets DatabaseError).
 // Not thread-safe. Every change is inside a transaction committed by commit() or when
@@ -31,9 +40,9 @@ class ShardWriter {
   ShardWriter& operator=(const ShardWriter&) = delete;
 
   // Adds `article`, replacing the one with the same id; skips it when it is unchanged since it
-  // was last indexed (same fields, same default language). The article's lang, when empty, is
-  // detected. Throws DatabaseError.
-  WriteOutcome add(Article article);
+  // was last indexed (same fields; the default language only if it decided the article's).
+  // The article's lang, when empty, is detected. Throws DatabaseError.
+  WriteChange add(Article article);
   // Removes the article with `id`; false when there is none.
   bool remove(std::string_view id);
   // Makes every change so far durable. Throws DatabaseError (e.g. disk full).
@@ -56,6 +65,13 @@ class ShardWriter {
   bool in_transaction_ = false;
   std::uint64_t pending_bytes_ = 0;
   std::unordered_map<std::string, Xapian::termcount> pending_spelling_;
+  // Each id added by this writer so far: the content hash it had before (0: it was absent)
+  // and the outcome counted. About 40 bytes an article, the price of counting repeats right.
+  struct Earlier {
+    std::uint64_t hash_before = 0;
+    WriteOutcome counted = WriteOutcome::kAdded;
+  };
+  std::unordered_map<std::uint64_t, Earlier> this_run_;
 };
 
 }  // namespace dateline

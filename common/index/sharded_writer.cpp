@@ -104,11 +104,14 @@ void ShardedWriter::add(Article article) {
   submit(shard, [this, shared](ShardWriter& writer) { count(writer.add(std::move(*shared))); });
 }
 
-void ShardedWriter::count(WriteOutcome outcome) {
-  std::uint64_t& counter = outcome == WriteOutcome::kAdded     ? counts_.added
+void ShardedWriter::count(const WriteChange& change) {
+  const auto counter = [this](WriteOutcome outcome) {
+    return std::atomic_ref(outcome == WriteOutcome::kAdded     ? counts_.added
                            : outcome == WriteOutcome::kUpdated ? counts_.updated
-                                                               : counts_.unchanged;
-  std::atomic_ref(counter).fetch_add(1, std::memory_order_relaxed);
+                                                               : counts_.unchanged);
+  };
+  counter(change.outcome).fetch_add(1, std::memory_order_relaxed);
+  if (change.replaces) counter(*change.replaces).fetch_sub(1, std::memory_order_relaxed);
 }
 
 IndexCounts ShardedWriter::counts() const {

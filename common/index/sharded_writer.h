@@ -66,7 +66,7 @@ class ShardedWriter {
   std::vector<std::unique_ptr<Worker>> workers_;       // empty: work on the caller's thread
   ShardLayout layout_;
   std::size_t threads_;
-  void count(WriteOutcome outcome);
+  void count(const WriteChange& change);
   IndexCounts counts_;               // written by the workers through std::atomic_ref
   mutable std::mutex shared_mutex_;  // guards error_ and missing_
   std::exception_ptr error_;

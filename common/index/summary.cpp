@@ -32,10 +32,12 @@ std::string IndexSummary::to_json() const {
   j["deleted"] = deleted;
   j["skipped"] = skipped;
   j["warnings"] = warnings;
+  j["files_ignored"] = files_ignored;
   j["seconds"] = round_to(seconds, 3);
   j["articles_per_second"] = round_to(articles_per_second(), 1);
   j["mb_per_second"] = round_to(mb_per_second(), 2);
   j["committed"] = !aborted;
+  j["interrupted"] = interrupted;
   return j.dump();
 }
 
@@ -50,7 +52,16 @@ std::string IndexSummary::to_text() const {
                 seconds, articles_per_second(), mb_per_second());
   std::string text = line;
   if (warnings) text += ", " + std::to_string(warnings) + " warning" + (warnings == 1 ? "" : "s");
+  if (files_ignored) {
+    text += ", " + std::to_string(files_ignored) + " file" + (files_ignored == 1 ? "" : "s") +
+            " of other types not read (--verbose lists them)";
+  }
   if (aborted) text += "; --strict: nothing committed";
+  if (interrupted) {
+    text += "; interrupted: the " + std::to_string(articles()) +
+            " articles read so far are committed, run the same command again to index the rest "
+            "(what is already indexed is skipped as unchanged)";
+  }
   return text;
 }
 

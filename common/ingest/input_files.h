@@ -21,11 +21,20 @@ struct InputFile {
   std::uint64_t size;  // bytes on disk (0 for stdin)
 };
 
+// What a run will read, and what it passed over in the folders it was given.
+struct InputListing {
+  std::vector<InputFile> files;
+  std::vector<std::string> ignored;  // files of other types (.json, .md, .csv, ...) in folders
+  std::vector<std::string> loops;    // symbolic links to a folder already being read
+};
+
 // Expands `paths` in order: a file as given, a folder recursively in byte order of its paths
-// (hidden entries skipped, only files of a known extension), "-" as stdin. The format comes
-// from the extension (.jsonl .ndjson, .txt, .html .htm; each also with .gz or .zst) unless
-// `forced` says otherwise. Throws InputError for a path that does not exist or a file given
-// by name whose format cannot be told.
+// (hidden entries skipped, symbolic links followed but never in a loop, only files of a known
+// extension), "-" as stdin. The format comes from the extension (.jsonl .ndjson, .txt, .html
+// .htm; each also with .gz or .zst) unless `forced` says otherwise. Throws InputError for a
+// path that does not exist or a file given by name whose format cannot be told.
+InputListing list_inputs(const std::vector<std::string>& paths, InputFormat forced);
+// The files alone.
 std::vector<InputFile> list_input_files(const std::vector<std::string>& paths, InputFormat forced);
 
 // Reads one text or HTML file's bytes: converted to UTF-8 whatever their charset (to_utf8()),

@@ -144,3 +144,117 @@ TEST_CASE("searcher: hits exit 0, none exit 1, a missing database exits 2", "[cl
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.err, Catch::Contains("no database here"));
 }
+
+TEST_CASE("an id given twice is warned about, the later kept, and a re-run is unchanged", "[cli]") {
+  TempDir dir;
+  const auto db = (dir / "db").string();
+  const auto input = dir / "twice.jsonl";
+  test::write_file(input,
+                   "{\"id\":\"a\",\"title\":\"First draft\",\"body\":\"Cocoa prices.\"}\n"
+                   "{\"id\":\"b\",\"title\":\"Other\",\"body\":\"Grain.\"}\n"
+                   "{\"id\":\"a\",\"title\":\"Final text\",\"body\":\"Cocoa prices rose.\"}\n");
+  const std::string args = "--db " + quote(db) + " --report json " + quote(input.string());
+  auto r = run(indexer(args));
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.err, Catch::Contains("twice.jsonl:3: warning: id a repeats line 1; the later "
+                                    "one is kept"));
+  auto report = nlohmann::json::parse(r.out);
+  CHECK(report["added"] == 2);
+  CHECK(report["updated"] == 0);
+  CHECK(Xapian::Database(db).get_doccount() == 2);
+  const auto found = run(searcher("--db " + quote(db) + " --format ids title:final"));
+  CHECK(found.out == "a\n");
+
+  r = run(indexer(args));
+  report = nlohmann::json::parse(r.out);
+  CHECK(report["unchanged"] == 2);
+  CHECK(report["updated"] == 0);
+  CHECK(report["added"] == 0);
+}
+
+TEST_CASE("a re-run with --lang touches only the articles whose language it decided", "[cli]") {
+  TempDir dir;
+  const auto db = (dir / "db").string();
+  const auto input = dir / "langs.jsonl";
+  test::write_file(
+      input,
+      "{\"id\":\"own\",\"lang\":\"en\",\"title\":\"Cocoa\",\"body\":\"Cocoa prices rose.\"}\n"
+      "{\"id\":\"detected\",\"title\":\"Kakaopreise steigen\",\"body\":\"Die Preise fuer "
+      "Kakao sind in dieser Woche an den Boersen deutlich gestiegen, meldeten Haendler.\"}\n"
+      "{\"id\":\"undecided\",\"title\":\"x\",\"body\":\"12 34\"}\n");
+  auto r = run(indexer("--db " + quote(db) + " --report json " + quote(input.string())));
+  REQUIRE(r.exit_code == 0);
+  r = run(indexer("--db " + quote(db) + " --lang fr --report json " + quote(input.string())));
+  INFO(r.err);
+  const auto report = nlohmann::json::parse(r.out);
+  CHECK(report["unchanged"] == 2);
+  CHECK(report["updated"] == 1);
+}
+
+TEST_CASE("Ctrl-C commits what was read, says so, exits 130, and a re-run completes", "[cli]") {
+  TempDir dir;
+  const auto db = (dir / "db").string();
+  std::string first, second;
+  for (int i = 0; i < 200; ++i) {
+    (i < 100 ? first : second) += "{\"id\":\"n" + std::to_string(i) +
+                                  "\",\"title\":\"Cocoa report " + std::to_string(i) +
+                                  "\",\"body\":\"Cocoa prices moved.\"}\n";
+  }
+  test::write_file(dir / "first.jsonl", first);
+  test::write_file(dir / "second.jsonl", second);
+  // The first half arrives, then the input pauses; Ctrl-C comes during the pause.
+  const std::string script = "(cat first.jsonl; sleep 2; cat second.jsonl) | " +
+                             indexer("--db " + quote(db) + " -") +
+                             " 2>err.txt & pid=$!; sleep 1; kill -INT $pid; wait $pid; echo $?";
+  const auto r = run("cd " + quote(dir.path().string()) + " && bash -c " + quote(script));
+  CHECK(r.out == "130\n");
+  const std::string err = test::read_file(dir / "err.txt");
+  CHECK_THAT(err, Catch::Contains("interrupted: the "));
+  CHECK_THAT(err, Catch::Contains("run the same command again"));
+  const auto kept = Xapian::Database(db).get_doccount();
+  CHECK(kept >= 100);
+  CHECK(kept < 200);
+  const auto again =
+      run(indexer("--db " + quote(db) + " --report json " + quote((dir / "first.jsonl").string()) +
+                  " " + quote((dir / "second.jsonl").string())));
+  const auto report = nlohmann::json::parse(again.out);
+  CHECK(report["unchanged"] == kept);
+  CHECK(report["added"] == 200 - kept);
+}
+
+TEST_CASE("progress into a file is plain lines, and the last commit is announced", "[cli]") {
+  TempDir dir;
+  const auto db = (dir / "db").string();
+  test::write_file(dir / "a.jsonl", "{\"id\":\"p1\",\"title\":\"Cocoa\",\"body\":\"Cocoa.\"}\n");
+  const auto r =
+      run(indexer("--db " + quote(db) + " --progress always " + quote((dir / "a.jsonl").string())));
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find('\r') == std::string::npos);
+  CHECK(r.err.find('\033') == std::string::npos);
+  CHECK_THAT(r.err, Catch::Contains("1 article read; committing…"));
+}
+
+TEST_CASE("a folder's other files are counted and, with --verbose, named", "[cli]") {
+  TempDir dir;
+  test::write_file(dir / "in" / "a.txt", "Cocoa\n\nCocoa prices rose.");
+  test::write_file(dir / "in" / "readme.md", "# notes");
+  const auto db = (dir / "db").string();
+  auto r = run(indexer("--db " + quote(db) + " " + quote((dir / "in").string())));
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.err, Catch::Contains("1 file of other types not read (--verbose lists them)"));
+  CHECK(r.err.find("readme.md") == std::string::npos);
+  r = run(indexer("--db " + quote(db) + " --verbose --report json " +
+                  quote((dir / "in").string())));
+  CHECK_THAT(r.err, Catch::Contains("readme.md: not read"));
+  CHECK(nlohmann::json::parse(r.out)["files_ignored"] == 1);
+}
+
+TEST_CASE("a database inside the folder it indexes is refused", "[cli]") {
+  TempDir dir;
+  test::write_file(dir / "txt" / "a.txt", "Cocoa\n\nCocoa prices rose.");
+  const auto r = run(indexer("--db " + quote((dir / "txt" / "db").string()) + " " +
+                             quote((dir / "txt").string())));
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("is inside the input folder"));
+  CHECK_FALSE(std::filesystem::exists(dir / "txt" / "db"));
+}

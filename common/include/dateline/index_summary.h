@@ -12,9 +12,11 @@ namespace dateline {
 struct DATELINE_API IndexSummary : IndexCounts {
   std::uint64_t skipped = 0;  // bad records (and unreadable files)
   std::uint64_t warnings = 0;
-  std::uint64_t bytes_read = 0;  // input bytes (compressed size for compressed files)
+  std::uint64_t files_ignored = 0;  // files of other types in the folders given (.json, .md, ...)
+  std::uint64_t bytes_read = 0;     // input bytes (compressed size for compressed files)
   double seconds = 0;
-  bool aborted = false;  // --strict met a bad record: nothing from the run was committed
+  bool aborted = false;      // --strict met a bad record: nothing from the run was committed
+  bool interrupted = false;  // the observer asked to stop: what was read is committed
 
   double articles_per_second() const;
   double mb_per_second() const;

@@ -35,9 +35,13 @@ struct IndexingOptions {
   IndexOptions index{};
   bool strict = false;  // stop at the first bad record and commit nothing
   std::vector<std::string> delete_ids{};
+  bool verbose = false;  // also name each file of a folder that is not read (other types)
 };
 
 struct IndexProgress {
+  // Reading the input, or making what was read durable (the last commit can take seconds).
+  enum class Phase { kReading, kCommitting };
+  Phase phase = Phase::kReading;
   std::uint64_t articles = 0;
   std::uint64_t bytes_done = 0;
   std::uint64_t bytes_total = 0;  // 0 when unknown (stdin)
@@ -50,8 +54,11 @@ class DATELINE_API IndexingObserver {
   virtual ~IndexingObserver() = default;
   // A bad record or a warning, as one line "FILE:LINE: message".
   virtual void on_diagnostic(std::string_view line, bool is_error) = 0;
-  // Called every few hundred milliseconds.
+  // Called every few hundred milliseconds, and once as the last commit begins.
   virtual void on_progress(const IndexProgress& /*progress*/) {}
+  // Asked between records: true stops reading (Ctrl-C). What was read is committed and the
+  // summary says the run was interrupted; running it again indexes the rest.
+  virtual bool stop_requested() { return false; }
 };
 
 // Indexes `paths` (files, folders, "-" for JSON Lines on stdin) into the database at

@@ -74,3 +74,21 @@ TEST_CASE("the corpus folder lists the seed and every sample", "[input][corpus]"
                                         "news/reuters21578.jsonl", "news/saudinewsnet.jsonl",
                                         "seed/000_fc10ff2354e6af4e.txt"});
 }
+
+TEST_CASE("files of other types are listed as ignored, links followed but never in a loop",
+          "[input]") {
+  TempDir dir;
+  write_file(dir / "news" / "a.txt", "A title\nbody");
+  write_file(dir / "news" / "notes.md", "not an article format");
+  write_file(dir / "news" / "data.csv", "a,b");
+  write_file(dir / "elsewhere" / "b.txt", "B title\nbody");
+  std::filesystem::create_directory_symlink(dir / "elsewhere", dir / "news" / "linked");
+  std::filesystem::create_directory_symlink(dir / "news", dir / "news" / "again");  // a loop
+  const auto listing = list_inputs({(dir / "news").string()}, InputFormat::kAuto);
+  std::vector<std::string> ids;
+  for (const auto& f : listing.files) ids.push_back(f.id);
+  CHECK(ids == std::vector<std::string>{"a.txt", "linked/b.txt"});
+  CHECK(listing.ignored == std::vector<std::string>{(dir / "news" / "data.csv").string(),
+                                                    (dir / "news" / "notes.md").string()});
+  CHECK(listing.loops == std::vector<std::string>{(dir / "news" / "again").string()});
+}
