@@ -53,7 +53,16 @@ void add_output_flags(CLI::App& app, Flags& f) {
   dateline::cli::add_enum_option(app, "--format", f.output.format, "Output format");
   dateline::cli::add_enum_option(app, "--color", f.output.color,
                                  "Highlight with colour; auto: on a terminal, unless NO_COLOR");
-  app.add_option("--batch", f.batch.file, "Run every qid<TAB>query line of this file");
+  app.add_flag("--pretty", f.output.pretty, "Indent JSON for reading (default: one line)");
+  app.add_flag("--count", f.output.count_only, "Print only the exact number of matching articles");
+  app.add_option("--highlight-tags", f.output.highlight_tags,
+                 "OPEN,CLOSE: JSON also gives snippets and titles with highlights marked so "
+                 "(\"marked\", \"title_marked\"), e.g. '<b>,</b>'")
+      ->check([](const std::string& tags) {
+        return tags.find(',') == std::string::npos ? "give OPEN,CLOSE, e.g. '<b>,</b>'" : "";
+      });
+  app.add_option("--batch", f.batch.file,
+                 "Run every qid<TAB>query line of this file (# and blank lines skipped)");
   app.add_option("--timings", f.batch.timings_file,
                  "With --batch: write qid<TAB>milliseconds here");
 }
@@ -101,12 +110,16 @@ int search(const CLI::App& app, const CLI::App& serve_command, Flags& f) {
   if (!f.batch.timings_file.empty() && f.batch.file.empty()) {
     throw CLI::ValidationError("--timings", "only with --batch");
   }
+  if (f.output.count_only) {
+    f.request.exact_count = true;
+    f.request.limit = 0;
+  }
   dateline::Searcher searcher(f.db);
   if (!f.batch.file.empty()) return run_batch(f.batch, f.output, f.request, searcher);
   const auto results = searcher.search(f.request);
   print_results(f.output, f.request, results, "", "");
   std::cout.flush();
-  return results.hits.empty() ? dateline::cli::kExitPartial : dateline::cli::kExitOk;
+  return exit_status_of(results);
 }
 
 }  // namespace

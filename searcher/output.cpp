@@ -23,6 +23,10 @@ std::size_t terminal_width() {
 
 }  // namespace
 
+int exit_status_of(const dateline::SearchResults& results) {
+  return results.lower > 0 ? dateline::cli::kExitOk : dateline::cli::kExitPartial;
+}
+
 void print_results(const OutputSettings& settings, const dateline::SearchRequest& request,
                    const dateline::SearchResults& results, const std::string& qid,
                    const std::string& where) {
@@ -30,20 +34,25 @@ void print_results(const OutputSettings& settings, const dateline::SearchRequest
   for (const std::string& note : results.notes) {
     std::cerr << "searcher: note: " << where << note << '\n';
   }
-  const dateline::RenderOptions render{
-      .color = use_color(settings.color), .include_timing = true, .width = terminal_width()};
+  if (settings.count_only) {
+    std::cout << (qid.empty() ? "" : qid + "\t") << results.lower << '\n';
+    return;
+  }
+  dateline::RenderOptions render{.color = use_color(settings.color),
+                                 .include_timing = true,
+                                 .width = terminal_width(),
+                                 .pretty = settings.pretty};
+  if (const auto comma = settings.highlight_tags.find(','); comma != std::string::npos) {
+    render.markup = dateline::HighlightMarkup{.open = settings.highlight_tags.substr(0, comma),
+                                              .close = settings.highlight_tags.substr(comma + 1),
+                                              .escape_html = false};
+  }
   switch (settings.format) {
-    case OutputFormat::kJson: {
-      std::string json = dateline::render_json(results, request, render);
-      if (!qid.empty()) {  // in batch mode, one compact object per line
-        json = "{\"qid\":\"" + qid + "\"," + json.substr(1);
-        std::erase(json, '\n');
-      }
-      std::cout << json << '\n';
+    case OutputFormat::kJson:
+      std::cout << dateline::render_json(results, request, render, qid) << '\n';
       break;
-    }
     case OutputFormat::kJsonl:
-      std::cout << dateline::render_jsonl(results, qid);
+      std::cout << dateline::render_jsonl(results, request, render, qid);
       break;
     case OutputFormat::kIds:
       std::cout << dateline::render_ids(results);

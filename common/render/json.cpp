@@ -23,72 +23,98 @@ double rounded(double value, int places) {
   return std::round(value * scale) / scale;
 }
 
-Json hit_json(const SearchHit& hit) {
+Json hit_json(const SearchHit& hit, const RenderOptions& options) {
   const Article& a = hit.article;
-  return Json{
-      {"rank", hit.rank},
-      {"id", a.id},
-      {"score", rounded(hit.score, 4)},
-      {"title", a.title},
-      {"date", or_null(a.date)},
-      {"source", or_null(a.source)},
-      {"author", a.authors},
-      {"url", or_null(a.url)},
-      {"lang", or_null(a.lang)},
-      {"snippet", {{"text", hit.snippet.text}, {"highlights", ranges(hit.snippet.highlights)}}},
-      {"title_highlights", ranges(hit.title_highlights)}};
+  Json snippet{{"text", hit.snippet.text}, {"highlights", ranges(hit.snippet.highlights)}};
+  if (options.markup) {
+    snippet["marked"] = render_marked(hit.snippet.text, hit.snippet.highlights, *options.markup);
+  }
+  Json j{{"rank", hit.rank},
+         {"id", a.id},
+         {"score", rounded(hit.score, 4)},
+         {"title", a.title},
+         {"date", or_null(a.date)},
+         {"source", or_null(a.source)},
+         {"author", a.authors},
+         {"url", or_null(a.url)},
+         {"lang", or_null(a.lang)},
+         {"tags", a.tags},
+         {"snippet", std::move(snippet)},
+         {"title_highlights", ranges(hit.title_highlights)}};
+  if (options.markup) {
+    j["title_marked"] = render_marked(a.title, hit.title_highlights, *options.markup);
+  }
+  return j;
 }
 
-std::string dump(const Json& j, int indent) {
-  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-}  // namespace
-
-std::string render_json(const SearchResults& results, const SearchRequest& request,
-                        const RenderOptions& options) {
-  Json j;
+// The members of a result that are not hits, in the order PRODUCT.md shows them; `hits`, when
+// given, goes between suggestion and facets.
+Json summary_json(const SearchResults& results, const SearchRequest& request,
+                  const RenderOptions& options, const std::string& qid, const Json* hits) {
+  Json j = Json::object();
+  if (!qid.empty()) j["qid"] = qid;
   j["query"] = results.query;
   j["total"] = {{"estimate", results.estimate}, {"lower", results.lower}, {"upper", results.upper}};
   j["offset"] = request.offset;
   j["limit"] = request.limit;
   if (options.include_timing) j["took_ms"] = rounded(results.took_ms, 3);
   j["suggestion"] = results.suggestion ? Json(*results.suggestion) : Json(nullptr);
-  j["hits"] = Json::array();
-  for (const auto& hit : results.hits) j["hits"].push_back(hit_json(hit));
+  j["notes"] = results.notes;
+  if (hits != nullptr) j["hits"] = *hits;
   j["facets"] = Json::object();
   for (const auto& facet : results.facets) {
     Json values = Json::array();
     for (const auto& v : facet.values) values.push_back({{"value", v.value}, {"count", v.count}});
     j["facets"][std::string(name_of(facet.field))] = values;
   }
-  return dump(j, options.compact ? -1 : 2);
+  return j;
 }
 
-std::string render_article_json(const Article& a) {
-  const Json j{{"id", a.id},
-               {"title", a.title},
-               {"body", a.body},
-               {"date", or_null(a.date)},
-               {"author", a.authors},
-               {"source", or_null(a.source)},
-               {"url", or_null(a.url)},
-               {"lang", or_null(a.lang)},
-               {"tags", a.tags}};
+std::string dump(const Json& j, int indent) {
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Json article_json(const Article& a) {
+  return Json{{"id", a.id},
+              {"title", a.title},
+              {"body", a.body},
+              {"date", or_null(a.date)},
+              {"author", a.authors},
+              {"source", or_null(a.source)},
+              {"url", or_null(a.url)},
+              {"lang", or_null(a.lang)},
+              {"tags", a.tags}};
+}
+
+}  // namespace
+
+std::string render_json(const SearchResults& results, const SearchRequest& request,
+                        const RenderOptions& options, const std::string& qid) {
+  Json hits = Json::array();
+  for (const auto& hit : results.hits) hits.push_back(hit_json(hit, options));
+  return dump(summary_json(results, request, options, qid, &hits), options.pretty ? 2 : -1);
+}
+
+std::string render_article_json(const Article& a) { return dump(article_json(a), -1); }
+
+std::string render_article_json(const ArticleView& view) {
+  Json j = article_json(view.article);
+  j["highlights"] = {{"title", ranges(view.title_highlights)},
+                     {"body", ranges(view.body_highlights)}};
   return dump(j, -1);
 }
 
-std::string render_jsonl(const SearchResults& results, const std::string& qid) {
+std::string render_jsonl(const SearchResults& results, const SearchRequest& request,
+                         const RenderOptions& options, const std::string& qid) {
   std::string out;
-  for (const auto& hit : results.hits) {
-    Json j = hit_json(hit);
-    if (!qid.empty()) {
-      Json with_qid = {{"qid", qid}};
-      with_qid.update(j);
-      j = std::move(with_qid);
-    }
+  const auto line = [&](const char* type, Json body) {
+    Json j = {{"type", type}};
+    if (!qid.empty()) j["qid"] = qid;
+    j.update(body);
     out += dump(j, -1) + "\n";
-  }
+  };
+  for (const auto& hit : results.hits) line("hit", hit_json(hit, options));
+  line("summary", summary_json(results, request, options, "", nullptr));
   return out;
 }
 

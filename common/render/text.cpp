@@ -42,7 +42,7 @@ std::string wrapped(const Snippet& snippet, const RenderOptions& options, std::s
 }  // namespace
 
 std::string render_highlighted(const std::string& text, const std::vector<ByteRange>& list,
-                               bool color) {
+                               bool color, const std::string& after) {
   if (!color) return text;
   std::string out;
   std::size_t at = 0;
@@ -52,45 +52,96 @@ std::string render_highlighted(const std::string& text, const std::vector<ByteRa
     out.append(text, at, start - at);
     out += kHighlight;
     out.append(text, start, stop - start);
-    out += kReset;
+    out += after;
     at = stop;
   }
   out.append(text, at, std::string::npos);
   return out;
 }
 
+std::string render_marked(const std::string& text, const std::vector<ByteRange>& list,
+                          const HighlightMarkup& markup) {
+  const auto plain = [&](std::size_t from, std::size_t to) {
+    if (!markup.escape_html) return text.substr(from, to - from);
+    std::string escaped;
+    for (std::size_t i = from; i < to; ++i) {
+      switch (text[i]) {
+        case '<':
+          escaped += "&lt;";
+          break;
+        case '>':
+          escaped += "&gt;";
+          break;
+        case '&':
+          escaped += "&amp;";
+          break;
+        case '"':
+          escaped += "&quot;";
+          break;
+        default:
+          escaped += text[i];
+      }
+    }
+    return escaped;
+  };
+  std::string out;
+  std::size_t at = 0;
+  for (const auto& [start, end] : list) {
+    if (start < at || start >= text.size()) continue;
+    const std::size_t stop = std::min<std::size_t>(end, text.size());
+    out += plain(at, start) + markup.open + plain(start, stop) + markup.close;
+    at = stop;
+  }
+  return out + plain(at, text.size());
+}
+
+std::string describe_total(const SearchResults& results) {
+  const auto count = [](std::uint64_t n) {
+    return std::to_string(n) + (n == 1 ? " result" : " results");
+  };
+  if (results.lower == results.upper) return count(results.lower);
+  // Xapian's estimate is a guess; the bounds are what the match proved (--count is exact).
+  return std::to_string(results.lower) + " to " + count(results.upper);
+}
+
+namespace {
+
+// "  3. TITLE" in bold, then "     date · source · id" dimmed.
+std::string hit_heading(const SearchHit& hit, bool c) {
+  const Article& a = hit.article;
+  char rank[16];
+  std::snprintf(rank, sizeof rank, "%3u. ", hit.rank);
+  std::string out = rank;
+  const std::string title = a.title.empty() ? "(no title)" : a.title;
+  if (c) out += kBold;
+  // After a highlight the title is still bold: reset, then bold again.
+  out +=
+      render_highlighted(title, a.title.empty() ? std::vector<ByteRange>{} : hit.title_highlights,
+                         c, std::string(kReset) + kBold);
+  if (c) out += kReset;
+  out += "\n     ";
+  if (c) out += kDim;
+  std::string meta;
+  for (const std::string* part : {&a.date, &a.source, &a.id}) {
+    if (part->empty()) continue;
+    if (!meta.empty()) meta += " · ";
+    meta += *part;
+  }
+  out += meta;
+  if (c) out += kReset;
+  return out + "\n";
+}
+
+}  // namespace
+
 std::string render_text(const SearchResults& results, const RenderOptions& options) {
   std::string out;
-  const bool c = options.color;
   for (const auto& hit : results.hits) {
-    const Article& a = hit.article;
-    char rank[16];
-    std::snprintf(rank, sizeof rank, "%3u. ", hit.rank);
-    out += rank;
-    const std::string title = a.title.empty() ? "(no title)" : a.title;
-    if (c) out += kBold;
-    out += render_highlighted(title,
-                              a.title.empty() ? std::vector<ByteRange>{} : hit.title_highlights, c);
-    if (c) out += kReset;
-    out += "\n     ";
-    if (c) out += kDim;
-    std::string meta;
-    for (const std::string* part : {&a.date, &a.source, &a.id}) {
-      if (part->empty()) continue;
-      if (!meta.empty()) meta += " · ";
-      meta += *part;
-    }
-    out += meta;
-    if (c) out += kReset;
-    out += "\n";
+    out += hit_heading(hit, options.color);
     if (!hit.snippet.text.empty()) out += wrapped(hit.snippet, options, kIndent);
     out += "\n";
   }
-  char total[128];
-  std::snprintf(
-      total, sizeof total, "%s%llu result%s", results.lower == results.upper ? "" : "about ",
-      static_cast<unsigned long long>(results.estimate), results.estimate == 1 ? "" : "s");
-  out += total;
+  out += describe_total(results);
   if (options.include_timing) {
     char took[48];
     std::snprintf(took, sizeof took, " (%.1f ms)", results.took_ms);

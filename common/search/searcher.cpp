@@ -64,6 +64,7 @@ struct Searcher::Impl {
 
   SearchResults search(const SearchRequest& request);
   std::optional<Article> article(const std::string& id);
+  std::optional<ArticleView> view(const std::string& id, const std::string& query);
 
   // Moves to the database's latest commit (cheap when there is none newer).
   void refresh();
@@ -97,6 +98,17 @@ SearchResults Searcher::search(const SearchRequest& request) {
 
 std::optional<Article> Searcher::article(const std::string& id) {
   return at_api_edge<DatabaseError>(impl_->path_, [&] { return impl_->article(id); });
+}
+
+std::optional<ArticleView> Searcher::view(const std::string& id, const std::string& query) {
+  return at_api_edge<DatabaseError>(impl_->path_, [&] {
+    try {
+      return impl_->view(id, query);
+    } catch (const Xapian::Error& e) {
+      throw DatabaseError(impl_->path_ + ": cannot read article " + id + ": " +
+                          e.get_description());
+    }
+  });
 }
 
 const std::string& Searcher::path() const { return impl_->path_; }
@@ -142,6 +154,20 @@ std::optional<Article> Searcher::Impl::article(const std::string& id) {
   } catch (const Xapian::Error& e) {
     throw DatabaseError(path_ + ": cannot read article " + id + ": " + e.get_description());
   }
+}
+
+std::optional<ArticleView> Searcher::Impl::view(const std::string& id, const std::string& query) {
+  auto article = this->article(id);
+  if (!article) return std::nullopt;
+  ArticleView view{.article = std::move(*article)};
+  SearchRequest request;
+  request.query = query;
+  SearchResults ignored;
+  const PreparedQuery prepared = prepare(request, ignored);
+  SnippetMaker marker(analyzer_, prepared.built.highlight);
+  view.title_highlights = marker.highlight_all(view.article.title, view.article.lang);
+  view.body_highlights = marker.highlight_all(view.article.body, view.article.lang);
+  return view;
 }
 
 SearchResults Searcher::Impl::search(const SearchRequest& request) {
@@ -213,7 +239,7 @@ void Searcher::Impl::configure(Xapian::Enquire& enquire, const SearchRequest& re
   enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
   if (request.time_limit_ms > 0) enquire.set_time_limit(request.time_limit_ms / 1000.0);
   if (wants_feedback(request, prepared)) {
-    prepared.query = with_feedback(enquire, prepared.query);
+    prepared.query = with_feedback(db_, enquire, prepared.query);
     enquire.set_query(prepared.query);
     results.feedback = true;
   }
@@ -244,13 +270,17 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
   SearchResults results;
   PreparedQuery prepared = prepare(request, results);
   Xapian::Enquire enquire(db_);
-  configure(enquire, request, prepared, results);
+  // The order first: feedback takes the best hits, and ties among them must be broken by id,
+  // as in the answer, not by docid (which differs however the database is sharded).
   Xapian::MultiValueKeyMaker by_date;
   set_order(enquire, request.sort, by_date);
+  configure(enquire, request, prepared, results);
   FacetCounter facets(request.facets);
   facets.attach(enquire);
-  // Facet counts must cover every match, so ask Xapian to look at all of them.
-  const Xapian::doccount check_at_least = facets.empty() ? 0 : db_.get_doccount();
+  // Facet counts and exact totals must cover every match, so ask Xapian to look at all of them.
+  const bool every_match = !facets.empty() || request.exact_count;
+  // At least one, so that even --limit 0 learns whether anything matched (the exit status).
+  const Xapian::doccount check_at_least = every_match ? db_.get_doccount() : 1;
   collect(enquire.get_mset(request.offset, request.limit, check_at_least), request, prepared.built,
           results);
   results.facets = facets.facets();

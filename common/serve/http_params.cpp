@@ -25,8 +25,9 @@ std::string invalid(std::string_view name, const std::string& allowed, const std
   return std::string(name) + " must be " + allowed + ", not \"" + utf8::excerpt(value, 60) + "\"";
 }
 
-constexpr std::array<std::string_view, 9> kKnownNames = {
-    "q", "limit", "offset", "sort", "facet", "snippet_chars", "lang", "like", "feedback"};
+constexpr std::array<std::string_view, 11> kKnownNames = {
+    "q",    "limit", "offset",   "sort",  "facet",    "snippet_chars",
+    "lang", "like",  "feedback", "count", "highlight"};
 
 bool is_known(const std::string& name) {
   return std::find(kKnownNames.begin(), kKnownNames.end(), name) != kKnownNames.end();
@@ -34,9 +35,10 @@ bool is_known(const std::string& name) {
 
 }  // namespace
 
-std::variant<SearchRequest, std::string> search_request_from(const QueryParams& params,
-                                                             const ServerOptions& options) {
-  SearchRequest request;
+std::variant<HttpSearch, std::string> search_request_from(const QueryParams& params,
+                                                          const ServerOptions& options) {
+  HttpSearch search;
+  SearchRequest& request = search.request;
   request.time_limit_ms = options.query_time_limit_ms;
   for (const auto& [name, value] : params) {
     // "q=oil&q=gas" would search one of them and say nothing; only facets add up.
@@ -73,14 +75,23 @@ std::variant<SearchRequest, std::string> search_request_from(const QueryParams& 
       const auto field = parse_name<FacetField>(value);
       if (!field) return invalid("facet", names_list<FacetField>(), value);
       request.facets.push_back(*field);
+    } else if (name == "count") {
+      if (value != "exact" && value != "estimate")
+        return invalid("count", "exact or estimate", value);
+      request.exact_count = value == "exact";
+    } else if (name == "highlight") {
+      if (value != "html" && value != "ranges")
+        return invalid("highlight", "html or ranges", value);
+      if (value == "html") search.render.markup = HighlightMarkup{};
     } else {
-      return "unknown parameter \"" + utf8::excerpt(name, 60) +
-             "\" (known: q, limit, offset, sort, facet, snippet_chars, lang, like, feedback)";
+      std::string known;
+      for (const auto k : kKnownNames) known += (known.empty() ? "" : ", ") + std::string(k);
+      return "unknown parameter \"" + utf8::excerpt(name, 60) + "\" (known: " + known + ")";
     }
   }
   const bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
   if (blank && request.like_id.empty()) return "give a query: /search?q=...";
-  return request;
+  return search;
 }
 
 }  // namespace dateline

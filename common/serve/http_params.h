@@ -6,6 +6,7 @@
 #include <string>
 #include <variant>
 
+#include "dateline/render.h"
 #include "dateline/search.h"
 #include "dateline/server.h"
 
@@ -14,11 +15,17 @@ namespace dateline {
 // Query parameters as decoded by the HTTP library: a name may come more than once (facet).
 using QueryParams = std::multimap<std::string, std::string>;
 
-// The request, or why the parameters are bad (the message for a 400 answer). Unknown names,
+// What a GET /search asks for: the search, and how its JSON is rendered.
+struct HttpSearch {
+  SearchRequest request;
+  RenderOptions render{.include_timing = true};
+};
+
+// The search, or why the parameters are bad (the message for a 400 answer). Unknown names,
 // numbers that are not plain decimal or beyond the server's bounds, unknown sort orders and
 // facet fields, a name other than `facet` given more than once, and a missing query (without
-// `like`) are bad.
-std::variant<SearchRequest, std::string> search_request_from(const QueryParams& params,
-                                                             const ServerOptions& options);
+// `like`) are bad. `count=exact` counts every match; `highlight=html` adds marked-up snippets.
+std::variant<HttpSearch, std::string> search_request_from(const QueryParams& params,
+                                                          const ServerOptions& options);
 
 }  // namespace dateline

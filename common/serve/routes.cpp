@@ -51,7 +51,7 @@ HttpResponse Routes::answer(const HttpRequest& request) {
     if (path == "/search") return search(request);
     if (path == "/health") return health();
     if (path.starts_with(kDocPrefix) && path.size() > kDocPrefix.size()) {
-      return document(path.substr(kDocPrefix.size()));
+      return document(path.substr(kDocPrefix.size()), request);
     }
   } catch (const std::exception& e) {
     return error_response(500, e.what());  // a DatabaseError, which names the database
@@ -62,7 +62,8 @@ HttpResponse Routes::answer(const HttpRequest& request) {
 HttpResponse Routes::search(const HttpRequest& http) {
   auto parsed = search_request_from(url::params_of(http.target), options_);
   if (auto* error = std::get_if<std::string>(&parsed)) return error_response(400, *error);
-  const SearchRequest& request = std::get<SearchRequest>(parsed);
+  const SearchRequest& request = std::get<HttpSearch>(parsed).request;
+  const RenderOptions& render = std::get<HttpSearch>(parsed).render;
   // Articles like one that is not there: an unknown id, as /doc/ID says, not an empty result.
   std::optional<SearchResults> results;
   try {
@@ -76,13 +77,31 @@ HttpResponse Routes::search(const HttpRequest& http) {
   if (!results) {
     return error_response(404, "no article with id " + utf8::excerpt(request.like_id, 300));
   }
-  return json_response(200, render_json(*results, request, RenderOptions{.compact = true}));
+  return json_response(200, render_json(*results, request, render));
 }
 
-HttpResponse Routes::document(const std::string& id) {
-  const auto article = pool_.with_searcher([&](Searcher& s) { return s.article(id); });
-  if (!article) return error_response(404, "no article with id " + utf8::excerpt(id, 300));
-  return json_response(200, render_article_json(*article));
+HttpResponse Routes::document(const std::string& id, const HttpRequest& http) {
+  const auto params = url::params_of(http.target);
+  for (const auto& [name, value] : params) {
+    if (name != "q")
+      return error_response(400,
+                            "unknown parameter \"" + utf8::excerpt(name, 60) + "\" (known: q)");
+  }
+  if (params.count("q") > 1) return error_response(400, "parameter \"q\" is given more than once");
+  if (params.empty()) {
+    const auto article = pool_.with_searcher([&](Searcher& s) { return s.article(id); });
+    if (!article) return error_response(404, "no article with id " + utf8::excerpt(id, 300));
+    return json_response(200, render_article_json(*article));
+  }
+  // With q: the article to read whole, the query's matches marked.
+  std::optional<ArticleView> view;
+  try {
+    view = pool_.with_searcher([&](Searcher& s) { return s.view(id, params.begin()->second); });
+  } catch (const UsageError& e) {
+    return error_response(400, e.what());
+  }
+  if (!view) return error_response(404, "no article with id " + utf8::excerpt(id, 300));
+  return json_response(200, render_article_json(*view));
 }
 
 HttpResponse Routes::health() {

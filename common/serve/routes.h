@@ -40,7 +40,7 @@ class Routes {
 
  private:
   HttpResponse search(const HttpRequest& request);
-  HttpResponse document(const std::string& id);
+  HttpResponse document(const std::string& id, const HttpRequest& request);
   HttpResponse health();
 
   SearcherPool& pool_;

@@ -105,3 +105,64 @@ TEST_CASE("a query typed into the search page shows the API's hits, highlighted 
   // And the server logged each request the page made.
   CHECK(server.log().find("\"GET /search?q=oil+prices") != std::string::npos);
 }
+
+TEST_CASE("a title opens the article to read, its words marked, and back returns to the hits",
+          "[browser]") {
+  REQUIRE(test::run("command -v chromium").exit_code == 0);
+  test::TempDir dir;
+  test::ServeProcess server(test::corpus_db(), dir / "serve.log");
+  test::DevTools browser(dir / "profile");
+  browser.open("http://127.0.0.1:" + std::to_string(server.port()) + "/?q=cocoa");
+  REQUIRE(browser.wait_for("document.querySelectorAll('.hit').length > 0"));
+  const std::string first_id =
+      browser.evaluate("document.querySelector('.hit .meta').textContent.split(' · ').pop()");
+  browser.click(".hit .title");
+  REQUIRE(
+      browser.wait_for("!document.getElementById('reader').hidden && "
+                       "document.querySelectorAll('#reader-body mark').length > 0"));
+  CHECK(browser.evaluate("new URLSearchParams(location.search).get('doc')") == first_id);
+  CHECK(browser.evaluate("document.getElementById('results').hidden") == true);
+  // The whole body is shown, and every mark is a form of the query's word.
+  httplib::Client client("127.0.0.1", server.port());
+  const auto doc = json::parse(client.Get("/doc/" + test::url_encoded(first_id))->body);
+  CHECK(browser.evaluate("document.getElementById('reader-body').textContent") == doc["body"]);
+  for (const auto& mark : browser
+                              .evaluate("[...document.querySelectorAll('#reader mark')].map(m => "
+                                        "m.textContent.toLowerCase())")
+                              .get<std::vector<std::string>>()) {
+    CHECK(mark == "cocoa");
+  }
+  browser.click("#back");
+  REQUIRE(
+      browser.wait_for("document.getElementById('reader').hidden && "
+                       "document.querySelectorAll('.hit').length > 0"));
+  CHECK(browser.evaluate("location.search").get<std::string>().find("doc=") == std::string::npos);
+}
+
+TEST_CASE("right-to-left text runs right to left, and the page fits a phone", "[browser]") {
+  REQUIRE(test::run("command -v chromium").exit_code == 0);
+  test::TempDir dir;
+  test::ServeProcess server(test::corpus_db(), dir / "serve.log");
+  test::DevTools browser(dir / "profile");
+  browser.emulate_screen(400, 800);
+  browser.open("http://127.0.0.1:" + std::to_string(server.port()) +
+               "/?q=" + test::url_encoded("الأخبار"));
+  REQUIRE(browser.wait_for("document.querySelectorAll('.hit').length > 0"));
+  CHECK(browser.evaluate("getComputedStyle(document.querySelector('.hit .title')).direction") ==
+        "rtl");
+  CHECK(browser.evaluate("getComputedStyle(document.querySelector('.hit .snippet')).direction") ==
+        "rtl");
+  // An English title next to them stays left to right.
+  browser.open("http://127.0.0.1:" + std::to_string(server.port()) + "/?q=cocoa");
+  REQUIRE(browser.wait_for("document.querySelectorAll('.hit').length > 0"));
+  CHECK(browser.evaluate("getComputedStyle(document.querySelector('.hit .title')).direction") ==
+        "ltr");
+  // At 400 px everything of the form is on screen, and nothing scrolls sideways.
+  CHECK(browser.evaluate("window.innerWidth") == 400);
+  for (const char* selector : {"#q", "#sort", "#search button"}) {
+    INFO(selector);
+    CHECK(browser.evaluate("document.querySelector('" + std::string(selector) +
+                           "').getBoundingClientRect().right <= window.innerWidth") == true);
+  }
+  CHECK(browser.evaluate("document.documentElement.scrollWidth <= window.innerWidth") == true);
+}

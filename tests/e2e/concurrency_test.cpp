@@ -13,9 +13,9 @@
 #include "dateline/errors.h"
 #include "dateline/index.h"
 #include "dateline/server.h"
+#include "index/stored_article.h"
 #include "support/running_server.h"
 #include "support/search_fixture.h"
-#include "index/stored_article.h"
 
 using namespace dateline;
 using nlohmann::json;

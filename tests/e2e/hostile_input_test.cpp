@@ -20,7 +20,8 @@ using test::run;
 
 namespace {
 
-const std::filesystem::path kHostile = std::filesystem::path(DATELINE_SOURCE_DIR) / "tests/e2e/hostile";
+const std::filesystem::path kHostile =
+    std::filesystem::path(DATELINE_SOURCE_DIR) / "tests/e2e/hostile";
 
 struct Expected {
   std::string outcome;  // indexed, warning, skipped, ignored

@@ -29,7 +29,7 @@ TEST_CASE("/search answers exactly what searcher --format json prints", "[http]"
   test::RunningServer server(test::corpus_db());
   auto client = server.client();
   const auto queries = test::mixed_queries();
-  REQUIRE(queries.size() == 50);
+  REQUIRE(queries.size() == 56);
   for (const std::string& q : queries) {
     INFO(q);
     const auto cli =
@@ -93,6 +93,55 @@ TEST_CASE("/doc/ID returns the whole article or 404 for an unknown id", "[http]"
         std::string::npos);
 }
 
+TEST_CASE("/doc/ID?q= marks the query's matches in the whole article", "[http]") {
+  test::RunningServer server(test::corpus_db());
+  auto client = server.client();
+  const std::string id = test::ids(test::search("cocoa")).at(0);
+  const auto j = json::parse(client.Get("/doc/" + test::url_encoded(id) + "?q=cocoa")->body);
+  const std::string body = j["body"];
+  REQUIRE(j["highlights"]["body"].size() > 0);
+  // Every occurrence of the word in the body is marked, and nothing else.
+  std::size_t occurrences = 0;
+  for (std::size_t at = 0; (at = body.find("cocoa", at)) != std::string::npos; at += 5) {
+    ++occurrences;
+  }
+  for (std::size_t at = 0; (at = body.find("Cocoa", at)) != std::string::npos; at += 5) {
+    ++occurrences;
+  }
+  std::size_t marked_cocoa = 0;
+  for (const auto& range : j["highlights"]["body"]) {
+    const std::size_t start = range[0], end = range[1];
+    const std::string word = body.substr(start, end - start);
+    CHECK(test::words_of(word) == std::vector<std::string>{"cocoa"});
+    marked_cocoa += word == "cocoa" || word == "Cocoa";
+  }
+  CHECK(marked_cocoa == occurrences);
+  CHECK(client.Get("/doc/" + test::url_encoded(id) + "?q=date:1987-13")->status == 400);
+  CHECK(client.Get("/doc/" + test::url_encoded(id) + "?colour=red")->status == 400);
+  CHECK(client.Get("/doc/no-such-article?q=cocoa")->status == 404);
+}
+
+TEST_CASE("count=exact counts every match, highlight=html marks and escapes", "[http]") {
+  test::RunningServer server(test::corpus_db());
+  auto client = server.client();
+  const auto ids = test::ids(test::search("oil", SearchRequest{.limit = 1000}));
+  const auto j = json::parse(client.Get("/search?q=oil&limit=1&count=exact")->body);
+  CHECK(j["total"]["lower"] == ids.size());
+  CHECK(j["total"]["upper"] == ids.size());
+  const auto marked = json::parse(
+      client
+          .Get("/search?q=" + test::url_encoded("title:shell canada") + "&highlight=html&limit=10")
+          ->body);
+  bool escaped = false;
+  for (const auto& hit : marked["hits"]) {
+    const std::string title = hit["title_marked"];
+    CHECK(title.find("<SHC") == std::string::npos);
+    escaped = escaped || title.find("&lt;SHC.TO&gt;") != std::string::npos;
+    CHECK(hit["snippet"]["marked"].is_string());
+  }
+  CHECK(escaped);
+}
+
 TEST_CASE("bad parameters and requests get 4xx with a JSON error", "[http]") {
   test::RunningServer server(test::corpus_db(), ServerOptions{.max_limit = 100});
   auto client = server.client();
@@ -140,7 +189,7 @@ TEST_CASE("bad parameters and requests get 4xx with a JSON error", "[http]") {
   CHECK(json::parse(repaired->body)["query"] == "oil\xEF\xBF\xBD");
 }
 
-TEST_CASE("facet may be repeated; like=ID finds articles like a known one", "[http]") {
+TEST_CASE("facet may be repeated, and like=ID finds articles like a known one", "[http]") {
   test::RunningServer server(test::corpus_db());
   auto client = server.client();
   const auto faceted = client.Get("/search?q=oil&facet=source&facet=year");

@@ -126,6 +126,12 @@ class DevTools {
     }
   }
 
+  // Makes the page as wide and high as a phone's screen (CSS pixels), as a phone reports it.
+  void emulate_screen(int width, int height) {
+    call("Emulation.setDeviceMetricsOverride",
+         {{"width", width}, {"height", height}, {"deviceScaleFactor", 2}, {"mobile", true}});
+  }
+
  private:
   // Sends one command and waits for its answer (events in between are skipped).
   nlohmann::json call(const std::string& method, const nlohmann::json& params,

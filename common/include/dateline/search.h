@@ -53,6 +53,9 @@ struct SearchRequest {
   double time_limit_ms = 0;
   // Feedback never changes which articles match (nor totals or facets), only their order.
   Feedback feedback = Feedback::kAuto;
+  // Count every match, so that total.lower == total.upper (costs a look at each of them);
+  // otherwise the total is exact only where the match could prove it (see describe_total).
+  bool exact_count = false;
 };
 
 using ByteRange = std::pair<std::uint32_t, std::uint32_t>;  // [start, end) in UTF-8 bytes
@@ -69,6 +72,13 @@ struct SearchHit {
   Article article{};
   Snippet snippet{};
   std::vector<ByteRange> title_highlights{};  // into article.title
+};
+
+// An article to read whole, with every match of a query marked in its title and body.
+struct ArticleView {
+  Article article{};
+  std::vector<ByteRange> title_highlights{};  // into article.title
+  std::vector<ByteRange> body_highlights{};   // into article.body
 };
 
 struct FacetValue {
@@ -109,6 +119,9 @@ class DATELINE_API Searcher {
 
   // The stored article with `id`, or nothing. Throws DatabaseError.
   std::optional<Article> article(const std::string& id);
+  // The stored article with `id` and the matches of `query` in it (highlighted as in hits),
+  // or nothing. Throws DatabaseError, and UsageError for a query with an unreadable filter.
+  std::optional<ArticleView> view(const std::string& id, const std::string& query);
 
   // How many articles the database holds (at its latest commit). Throws DatabaseError.
   std::uint64_t document_count();

@@ -59,7 +59,7 @@ TEST_CASE("indexing the corpus stores one document per id, again and again", "[i
   CHECK(Xapian::Database(db.string()).get_doccount() == 411);
 }
 
-TEST_CASE("a changed article is updated, alone; a deleted one is gone", "[index]") {
+TEST_CASE("a changed article is updated, alone, and a deleted one is gone", "[index]") {
   TempDir dir;
   const fs::path db = dir / "db";
   const fs::path input = dir / "reuters.jsonl";

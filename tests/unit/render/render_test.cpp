@@ -43,7 +43,8 @@ TEST_CASE("render_json has the fields of PRODUCT.md, in order", "[render]") {
   std::vector<std::string> keys;
   for (const auto& [key, value] : j.items()) keys.push_back(key);
   CHECK(keys == std::vector<std::string>{"query", "total", "offset", "limit", "took_ms",
-                                         "suggestion", "hits", "facets"});
+                                         "suggestion", "notes", "hits", "facets"});
+  CHECK(j["notes"] == nlohmann::json::array());
   CHECK(j["total"] == nlohmann::json{{"estimate", 12}, {"lower", 10}, {"upper", 14}});
   CHECK(j["took_ms"] == 1.235);
   const auto& hit = j["hits"][0];
@@ -51,6 +52,7 @@ TEST_CASE("render_json has the fields of PRODUCT.md, in order", "[render]") {
   CHECK(hit["score"] == 9.4813);
   CHECK(hit["url"].is_null());
   CHECK(hit["author"] == nlohmann::json::array({"Ann Lee"}));
+  CHECK(hit["tags"] == nlohmann::json::array({"crude"}));
   CHECK(hit["snippet"]["highlights"] == nlohmann::json::parse("[[3,6],[7,13]]"));
   CHECK(j["facets"]["source"][0] == nlohmann::ordered_json{{"value", "Reuters"}, {"count", 12}});
   const auto untimed =
@@ -65,12 +67,32 @@ TEST_CASE("render_text prints rank, title, date · source · id, snippet and tot
         "     1987-03-02 · Reuters · r\"1\n"
         "     …oil prices rose…\n"
         "\n"
-        "about 12 results\n"
+        "10 to 14 results\n"
         "source: Reuters (12)\n");
   const std::string colored =
       render_text(sample(), RenderOptions{.color = true, .include_timing = false});
   CHECK_THAT(colored, Catch::Contains("\033[1;33moil\033[0m"));
   CHECK(colored.find('\033') != std::string::npos);
+}
+
+TEST_CASE("the total is exact when proven, else the range that holds it", "[render]") {
+  SearchResults r;
+  r.estimate = r.lower = r.upper = 1;
+  CHECK(describe_total(r) == "1 result");
+  r.estimate = r.lower = r.upper = 209;
+  CHECK(describe_total(r) == "209 results");
+  r.lower = 40;
+  r.upper = 889;
+  CHECK(describe_total(r) == "40 to 889 results");
+}
+
+TEST_CASE("render_marked puts tags around highlights, escaping the text for HTML", "[render]") {
+  const std::string text = "<b>oil</b> & gas";
+  const std::vector<ByteRange> ranges = {{3, 6}, {13, 16}};
+  CHECK(render_marked(text, ranges, HighlightMarkup{}) ==
+        "&lt;b&gt;<mark>oil</mark>&lt;/b&gt; &amp; <mark>gas</mark>");
+  CHECK(render_marked(text, ranges, HighlightMarkup{.open = "[", .close = "]", .escape_html = false}) ==
+        "<b>[oil]</b> & [gas]");
 }
 
 TEST_CASE("render_highlighted marks byte ranges and ignores ranges outside the text", "[render]") {

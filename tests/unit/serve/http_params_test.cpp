@@ -7,8 +7,11 @@ using namespace dateline;
 
 namespace {
 
+// The request alone, or the error.
 std::variant<SearchRequest, std::string> parsed(const QueryParams& params) {
-  return search_request_from(params, ServerOptions{});
+  auto result = search_request_from(params, ServerOptions{});
+  if (auto* error = std::get_if<std::string>(&result)) return *error;
+  return std::get<HttpSearch>(result).request;
 }
 
 }  // namespace
@@ -38,6 +41,16 @@ TEST_CASE("good parameters fill the request", "[http-params]") {
   REQUIRE(std::holds_alternative<SearchRequest>(like));
   CHECK(std::get<SearchRequest>(like).like_id == "42");
   CHECK(std::get<SearchRequest>(parsed({{"q", "x"}, {"sort", "date"}})).sort == SortOrder::kNewest);
+  CHECK_FALSE(std::get<SearchRequest>(parsed({{"q", "x"}})).exact_count);
+  CHECK(std::get<SearchRequest>(parsed({{"q", "x"}, {"count", "exact"}})).exact_count);
+}
+
+TEST_CASE("highlight=html asks for marked-up, escaped snippets", "[http-params]") {
+  const auto plain = search_request_from({{"q", "x"}}, ServerOptions{});
+  CHECK_FALSE(std::get<HttpSearch>(plain).render.markup);
+  const auto html = search_request_from({{"q", "x"}, {"highlight", "html"}}, ServerOptions{});
+  REQUIRE(std::get<HttpSearch>(html).render.markup);
+  CHECK(std::get<HttpSearch>(html).render.markup->escape_html);
 }
 
 TEST_CASE("bad parameters say what is wrong", "[http-params]") {
@@ -58,6 +71,8 @@ TEST_CASE("bad parameters say what is wrong", "[http-params]") {
       {{{"q", "x"}, {"facet", "colour"}}, "facet must be source, lang, tag or year"},
       {{{"q", "x"}, {"feedback", "sometimes"}}, "feedback must be auto, always or never"},
       {{{"q", "x"}, {"colour", "red"}}, "unknown parameter \"colour\""},
+      {{{"q", "x"}, {"count", "all"}}, "count must be exact or estimate, not \"all\""},
+      {{{"q", "x"}, {"highlight", "bold"}}, "highlight must be html or ranges"},
       {{{"q", "oil"}, {"q", "gas"}},
        "parameter \"q\" is given more than once (only facet may be repeated)"},
       {{{"q", "x"}, {"limit", "5"}, {"limit", "6"}}, "parameter \"limit\" is given more than once"},
