@@ -69,9 +69,11 @@ class DevTools {
     const auto attached =
         call("Target.attachToTarget", {{"targetId", target["targetId"]}, {"flatten", true}}, false);
     session_ = attached["sessionId"];
-    // The new tab is about:blank first; wait for the page itself.
-    if (!wait_for("location.href === " + nlohmann::json(url).dump() +
-                  " && document.readyState === 'complete'")) {
+    // The new tab is about:blank first; wait for the page itself (whose script may then
+    // rewrite its own query string).
+    if (!wait_for("location.href.startsWith(" +
+                  nlohmann::json(url.substr(0, url.find('?'))).dump() +
+                  ") && document.readyState === 'complete'")) {
       throw std::runtime_error("chromium did not load " + url);
     }
   }
@@ -126,7 +128,7 @@ class DevTools {
     }
   }
 
-  // Makes the page as wide and high as a phone's screen (CSS pixels), as a phone reports it.
+  // Makes the open page as wide and high as a phone's screen (CSS pixels), as a phone reports it.
   void emulate_screen(int width, int height) {
     call("Emulation.setDeviceMetricsOverride",
          {{"width", width}, {"height", height}, {"deviceScaleFactor", 2}, {"mobile", true}});
