@@ -7,6 +7,7 @@
 
 #include <csignal>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "dateline_cli.h"
@@ -110,5 +111,12 @@ int main(int argc, char** argv) {
   add_input_flags(app, flags);
   add_writing_flags(app, flags);
   add_output_flags(app, flags);
-  return dateline::cli::run(app, argc, argv, [&] { return index(flags); });
+  // With --report json a program reads stdout: a fatal error is a JSON object there too.
+  const auto report_error = [&flags](std::string_view message) {
+    if (flags.report_json) {
+      std::cout << nlohmann::json{{"error", message}}.dump() << '\n';
+    }
+  };
+  return dateline::cli::run(
+      app, argc, argv, [&] { return index(flags); }, report_error);
 }

@@ -258,3 +258,14 @@ TEST_CASE("a database inside the folder it indexes is refused", "[cli]") {
   CHECK_THAT(r.err, Catch::Contains("is inside the input folder"));
   CHECK_FALSE(std::filesystem::exists(dir / "txt" / "db"));
 }
+
+TEST_CASE("with --report json a fatal error is reported as JSON on stdout too", "[cli]") {
+  TempDir dir;
+  test::write_file(dir / "afile", "not a database\n");
+  const auto r = run(indexer("--db " + quote((dir / "afile").string()) + " --report json " +
+                             quote(test::corpus_dir().string())));
+  CHECK(r.exit_code == 2);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK_THAT(std::string(j["error"]), Catch::Contains("afile"));
+  CHECK_THAT(r.err, Catch::Contains("indexer: "));
+}
