@@ -15,7 +15,6 @@
 #include "dateline/server.h"
 #include "support/running_server.h"
 #include "support/search_fixture.h"
-#include "index/stored_article.h"
 
 using namespace dateline;
 using nlohmann::json;
@@ -53,7 +52,7 @@ TEST_CASE("searches answer correctly while an indexer commits into the same data
   for (int copy = 0; copy < kCopies; ++copy) {
     for (Article a : articles) {
       a.id += "~" + std::to_string(copy);
-      input += to_stored(a) + "\n";
+      input += test::json_line(a) + "\n";
     }
   }
   test::write_file(dir / "articles.jsonl", input);
