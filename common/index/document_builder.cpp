@@ -42,19 +42,14 @@ void DocumentBuilder::index_title(Xapian::Document& doc, std::string_view text,
   const std::string stem_title_prefix = prefixed(schema::kStemPrefix, schema::kTitlePrefix);
   for (const Token& token : tokens_) {
     ++pos;
+    doc.add_posting(prefixed(schema::kTitlePrefix, token.term), pos);
+    doc.add_posting(token.term, pos, kTitleWdf);
     note_spelling(token);
-    // One positional term per word and field: its stem, or the folded word when it has none;
-    // the folded word beside the stem without positions (exact words and their ranking).
     const std::string stem = analyzer_.stem(lang, token);
-    if (stem.empty()) {
-      doc.add_posting(prefixed(schema::kTitlePrefix, token.term), pos);
-      doc.add_posting(token.term, pos, kTitleWdf);
-      continue;
+    if (!stem.empty()) {
+      doc.add_term(prefixed(stem_title_prefix, stem));
+      doc.add_term(prefixed(schema::kStemPrefix, stem), kTitleWdf);
     }
-    doc.add_posting(prefixed(stem_title_prefix, stem), pos);
-    doc.add_posting(prefixed(schema::kStemPrefix, stem), pos, kTitleWdf);
-    doc.add_term(prefixed(schema::kTitlePrefix, token.term));
-    doc.add_term(token.term, kTitleWdf);
   }
   index_bigrams(doc, kTitleWdf);
 }
@@ -64,15 +59,10 @@ void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
   tokens_.clear();
   analyzer_.tokenize(text, tokens_);
   for (const Token& token : tokens_) {
-    ++pos;
+    doc.add_posting(token.term, ++pos);
     note_spelling(token);
     const std::string stem = analyzer_.stem(lang, token);
-    if (stem.empty()) {
-      doc.add_posting(token.term, pos);
-      continue;
-    }
-    doc.add_posting(prefixed(schema::kStemPrefix, stem), pos);
-    doc.add_term(token.term);
+    if (!stem.empty()) doc.add_term(prefixed(schema::kStemPrefix, stem));
   }
   index_bigrams(doc, 1);
 }

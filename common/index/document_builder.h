@@ -13,9 +13,8 @@
 namespace dateline {
 
 // Builds documents: title words under kTitlePrefix and, weighted by kTitleWdf, unprefixed like
-// body words so plain queries rank title matches higher; stems with positions (phrases, NEAR)
-// and the unstemmed words without (exact words; a word without a stem keeps the positions
-// itself), so that Xapian inverts one positional posting per word; author, source and tag
+// body words so plain queries rank title matches higher; unstemmed words with positions (for
+// phrases and exact words) and stemmed terms without (for ranking); author, source and tag
 // words under their prefixes; boolean terms for id, language and date; values for sorting and
 // facets; the article itself as the document data. Not thread-safe (uses the Analyzer).
 class DocumentBuilder {

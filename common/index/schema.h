@@ -12,17 +12,16 @@ namespace dateline::schema {
 
 // Bumped whenever a change makes existing databases unreadable or wrongly analysed. A searcher
 // or indexer refuses a database written with another version.
-// 2: positions on stems, not on unstemmed words (issue 15).
-inline constexpr int kVersion = 2;
+inline constexpr int kVersion = 1;
 
 // Term prefixes, after Xapian's conventional table (omega's termprefixes) where one exists.
-inline constexpr std::string_view kTitlePrefix = "S";      // title words (positions: see below)
+inline constexpr std::string_view kTitlePrefix = "S";      // title words, with positions
 inline constexpr std::string_view kAuthorPrefix = "A";     // author words, with positions
 inline constexpr std::string_view kTagPrefix = "K";        // tag (topic, keyword) words
 inline constexpr std::string_view kIdPrefix = "Q";         // the unique id term
 inline constexpr std::string_view kLangPrefix = "L";       // language code, boolean
 inline constexpr std::string_view kSourcePrefix = "XSRC";  // source (publisher) words
-inline constexpr std::string_view kStemPrefix = "Z";       // stem, with positions; "Z" + field
+inline constexpr std::string_view kStemPrefix = "Z";       // stemmed form; "Z" + field prefix
 inline constexpr std::string_view kBigramPrefix = "XB";    // CJK character bigrams, positions
 
 // Value slots.
@@ -44,9 +43,6 @@ inline constexpr std::string_view kSchemaVersionKey = "dateline.schema_version";
 inline constexpr std::string_view kAnalyzerKey = "dateline.analyzer";  // JSON of the settings
 
 // Positions: title words start at 1, the body after a gap so no phrase spans the two fields.
-// Title and body words carry them on their stem term ("Z" + stem, "ZS" + stem); the unstemmed
-// term ("" or "S" + word) has them only for a word without a stem (numbers, a language without
-// a stemmer). Author, source and tag words have them on their prefixed word.
 inline constexpr Xapian::termpos kFieldGap = 100;
 
 // Xapian refuses terms over 245 bytes; longer ids are hashed in their id term.

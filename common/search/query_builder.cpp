@@ -161,30 +161,6 @@ Xapian::Query QueryBuilder::one_token(const Token& token, QueryField field, bool
   return combine(Op::OP_OR, variants);
 }
 
-Xapian::Query QueryBuilder::positional(const Token& token, QueryField field) {
-  const std::string prefix = field_prefix(field);
-  if (field != QueryField::kAny && field != QueryField::kTitle)
-    return Xapian::Query(prefix + token.term);
-  // The stem in each of the database's languages; the word itself where one of them has none
-  // (the document builder then put the positions on the word).
-  std::set<std::string> stems;
-  bool unstemmed = languages_.empty();
-  for (const std::string& lang : languages_) {
-    std::string stem = analyzer_.stem(lang, token);
-    if (stem.empty()) {
-      unstemmed = true;
-    } else {
-      stems.insert(std::move(stem));
-    }
-  }
-  std::vector<Xapian::Query> variants;
-  for (const std::string& stem : stems) {
-    variants.emplace_back(std::string(schema::kStemPrefix) + prefix + stem);
-  }
-  if (unstemmed) variants.emplace_back(prefix + token.term);
-  return combine(Op::OP_OR, variants);
-}
-
 Xapian::Query QueryBuilder::word(const QueryNode& n, bool positive, BuiltQuery& out) {
   if (n.field == QueryField::kLang) {
     return Xapian::Query(std::string(schema::kLangPrefix) + n.text);  // the parser checked it
@@ -231,12 +207,11 @@ Xapian::Query QueryBuilder::phrase(const QueryNode& n, bool positive, BuiltQuery
     return word(as_word, positive, out);
   }
   const std::string prefix = field_prefix(n.field);
-  std::vector<Xapian::Query> terms, positional_terms;
+  std::vector<Xapian::Query> terms;
   const std::vector<Token> tokens = analyzer_.tokenize(n.text);
   std::vector<std::string> folded;
   for (const Token& token : tokens) {
     terms.emplace_back(prefix + token.term);
-    positional_terms.push_back(positional(token, n.field));
     folded.push_back(token.term);
   }
   if (positive && highlights(n.field) && !folded.empty()) {
@@ -247,15 +222,11 @@ Xapian::Query QueryBuilder::phrase(const QueryNode& n, bool positive, BuiltQuery
       set.phrases.push_back(std::move(folded));  // highlighted where it matched as a whole
     }
   }
-  // A quoted word: exact, unstemmed. The words score as typed; positions are on stems, so
-  // the phrase of the stems says where they are adjacent.
-  Xapian::Query words = combine(Op::OP_AND, terms);
-  if (terms.size() > 1) {
-    words =
-        Xapian::Query(Op::OP_FILTER, words,
-                      Xapian::Query(Op::OP_PHRASE, positional_terms.begin(), positional_terms.end(),
-                                    static_cast<Xapian::termcount>(positional_terms.size())));
-  }
+  // A quoted word: exact, unstemmed.
+  Xapian::Query words = terms.size() <= 1
+                            ? combine(Op::OP_AND, terms)
+                            : Xapian::Query(Op::OP_PHRASE, terms.begin(), terms.end(),
+                                            static_cast<Xapian::termcount>(terms.size()));
   return with_bigrams(words, tokens, n.field, positive, out);
 }
 
@@ -284,22 +255,19 @@ Xapian::Query QueryBuilder::prefix(const QueryNode& n, bool positive, BuiltQuery
 }
 
 Xapian::Query QueryBuilder::near(const QueryNode& n, bool positive, BuiltQuery& out) {
-  // NEAR matches the words as typed (they score); positions are on stems, so the NEAR of the
-  // stems says where they are close.
-  std::vector<Xapian::Query> terms, positional_terms;
+  // Positions are kept for unstemmed words only, so NEAR matches the words as typed.
+  std::vector<Xapian::Query> terms;
   for (const QueryNode& child : n.children) {
     const std::string prefix = field_prefix(child.field);
     for (const Token& token : analyzer_.tokenize(child.text)) {
       terms.emplace_back(prefix + token.term);
-      positional_terms.push_back(positional(token, child.field));
       if (positive && highlights(child.field))
         highlight_set(out, child.field).exact.insert(token.term);
     }
   }
   if (terms.size() <= 1) return combine(Op::OP_AND, terms);
-  return Xapian::Query(Op::OP_FILTER, combine(Op::OP_AND, terms),
-                       Xapian::Query(Op::OP_NEAR, positional_terms.begin(), positional_terms.end(),
-                                     n.window > 0 ? n.window : kNearWindow));
+  return Xapian::Query(Op::OP_NEAR, terms.begin(), terms.end(),
+                       n.window > 0 ? n.window : kNearWindow);
 }
 
 }  // namespace dateline

@@ -42,8 +42,6 @@ class QueryBuilder {
   Xapian::Query phrase(const QueryNode& n, bool positive, BuiltQuery& out);
   Xapian::Query prefix(const QueryNode& n, bool positive, BuiltQuery& out);
   Xapian::Query near(const QueryNode& n, bool positive, BuiltQuery& out);
-  // The term(s) holding the positions of `token` in `field` (schema.h: stems, else the word).
-  Xapian::Query positional(const Token& token, QueryField field);
   Xapian::Query one_token(const Token& token, QueryField field, bool positive, BuiltQuery& out);
   // With `words` the query for a typed CJK text: also its bigram phrase, for recall.
   Xapian::Query with_bigrams(Xapian::Query words, const std::vector<Token>& tokens,
