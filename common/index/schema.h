@@ -12,7 +12,8 @@ namespace dateline::schema {
 
 // Bumped whenever a change makes existing databases unreadable or wrongly analysed. A searcher
 // or indexer refuses a database written with another version.
-inline constexpr int kVersion = 1;
+// 2: the stored article in binary form, not JSON (stored_article.h; issue 15).
+inline constexpr int kVersion = 2;
 
 // Term prefixes, after Xapian's conventional table (omega's termprefixes) where one exists.
 inline constexpr std::string_view kTitlePrefix = "S";      // title words, with positions

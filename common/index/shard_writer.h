@@ -45,7 +45,7 @@ class ShardWriter {
   WriteChange add(Article article);
   // Removes the article with `id`; false when there is none.
   bool remove(std::string_view id);
-  // Makes every change so far durable. Throws DatabaseError (e.g. disk full).
+  // Makes every change so far durable (commit and fsync). Throws DatabaseError (e.g. disk full).
   void commit();
   // Drops every change since the last commit.
   void abandon();
@@ -55,6 +55,8 @@ class ShardWriter {
  private:
   void begin_batch();
   void commit_if_due();
+  // Commits the batch; `durable`: also fsyncs the database folder.
+  void commit_batch(bool durable);
   void flush_spelling();
 
   std::string path_;

@@ -19,7 +19,8 @@ ShardedWriter::ShardedWriter(const ShardLayout& layout, IndexOptions options)
   options.default_lang = *lang;
   // Each shard commits after its share of the batch, so memory stays what one writer used.
   if (options.commit_bytes > 0) {
-    options.commit_bytes = std::max<std::uint64_t>(options.commit_bytes / layout.count(), 1u << 20);
+    options.commit_bytes =
+        std::max<std::uint64_t>(options.commit_bytes / layout.count(), 256u << 10);
   }
   for (const std::string& path : layout.shard_paths) {
     writers_.push_back(std::make_unique<ShardWriter>(path, options));

@@ -61,12 +61,22 @@ void trim_spaces(Snippet& snippet, bool cut_front) {
 
 }  // namespace
 
+const std::string& SnippetMaker::cached_stem(std::string_view lang, const Token& token) {
+  std::string key(lang);
+  key += '\0';
+  key += static_cast<char>(token.kind);
+  key += token.term;
+  auto it = stems_.find(key);
+  if (it == stems_.end()) it = stems_.emplace(std::move(key), analyzer_.stem(lang, token)).first;
+  return it->second;
+}
+
 std::string SnippetMaker::match_key(const Token& token, std::string_view lang, bool in_title) {
   for (const HighlightTerms::Set* set : {&terms_.body, in_title ? &terms_.title : nullptr}) {
     if (set == nullptr || set->empty()) continue;
     if (set->exact.count(token.term)) return token.term;
     if (!set->stems.empty()) {
-      std::string stem = analyzer_.stem(lang, token);
+      const std::string& stem = cached_stem(lang, token);
       if (!stem.empty() && set->stems.count(stem)) return stem;
     }
     for (const std::string& prefix : set->prefixes) {

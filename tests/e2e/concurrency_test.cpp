@@ -53,7 +53,7 @@ TEST_CASE("searches answer correctly while an indexer commits into the same data
   for (int copy = 0; copy < kCopies; ++copy) {
     for (Article a : articles) {
       a.id += "~" + std::to_string(copy);
-      input += to_stored(a) + "\n";
+      input += test::json_line(a) + "\n";
     }
   }
   test::write_file(dir / "articles.jsonl", input);

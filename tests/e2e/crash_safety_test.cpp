@@ -31,7 +31,7 @@ std::string make_input(const std::vector<Article>& articles, int version) {
     for (Article a : articles) {
       a.id += "~" + std::to_string(copy);
       a.body = "version " + std::to_string(version) + ". " + a.body;
-      out += to_stored(a) + "\n";
+      out += test::json_line(a) + "\n";
     }
   }
   return out;

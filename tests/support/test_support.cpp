@@ -12,6 +12,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <nlohmann/json.hpp>
+
 #include "ingest/byte_source.h"
 #include "ingest/jsonl_reader.h"
 
@@ -33,6 +35,23 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
   std::error_code ec;
   fs::remove_all(path_, ec);
+}
+
+std::string json_line(const Article& a) {
+  nlohmann::ordered_json j;
+  j["id"] = a.id;
+  auto put = [&j](const char* key, const std::string& value) {
+    if (!value.empty()) j[key] = value;
+  };
+  put("title", a.title);
+  put("body", a.body);
+  put("date", a.date);
+  if (!a.authors.empty()) j["author"] = a.authors;
+  put("source", a.source);
+  put("url", a.url);
+  put("lang", a.lang);
+  if (!a.tags.empty()) j["tags"] = a.tags;
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 void write_file(const fs::path& path, std::string_view content) {

@@ -35,6 +35,8 @@ void write_file(const std::filesystem::path& path, std::string_view content);
 // Bytes of every file under `dir`: a database's size on disk.
 std::uintmax_t folder_bytes(const std::filesystem::path& dir);
 std::string read_file(const std::filesystem::path& path);
+// The article as one JSON line of the indexer's input (no newline).
+std::string json_line(const Article& article);
 
 // Records everything a reader reports.
 struct Diagnostic {
