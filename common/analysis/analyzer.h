@@ -37,9 +37,12 @@ struct Token {
 //    "l'État" -> "etat", each token's range covering the whole of what was written);
 //  - folding: NFKC, Unicode case folding, and removal of accents where marks are accents
 //    (Latin, Greek, Arabic; on Cyrillic only stress marks and the diaeresis of ё), never where
-//    a mark makes another letter (Japanese dakuten, Hangul, Indic vowel signs);
-//  - stemming: Snowball through Xapian::Stem, per language.
+//    a mark makes another letter (Japanese dakuten, Hangul, Indic vowel signs); Arabic ta
+//    marbuta as ha and alef maksura as ya; Traditional Chinese characters as Simplified;
+//  - stemming: Snowball, per language (analysis/stemmer.h; German reads ae/oe/ue as umlauts).
 // Not thread-safe: it owns an ICU break iterator. Use one Analyzer per thread.
+class Stemmer;
+
 class Analyzer {
  public:
   Analyzer();
@@ -75,7 +78,7 @@ class Analyzer {
   static constexpr std::size_t kMaxWordBytes = 120;
 
  private:
-  const Xapian::Stem* stemmer(std::string_view lang);
+  Stemmer* stemmer(std::string_view lang);
   void add_token(std::string_view text, std::size_t start, std::size_t end, TokenKind kind,
                  std::vector<Token>& out);
   void add_piece(std::string_view text, std::size_t start, std::size_t end,
@@ -87,7 +90,7 @@ class Analyzer {
 
   struct Icu;
   std::unique_ptr<Icu> icu_;
-  std::map<std::string, std::unique_ptr<Xapian::Stem>, std::less<>> stemmers_;
+  std::map<std::string, std::unique_ptr<Stemmer>, std::less<>> stemmers_;
 };
 
 }  // namespace dateline
