@@ -9,6 +9,7 @@
 
 #include <stdexcept>
 
+#include "analysis/decompounder.h"
 #include "analysis/han_simplified.h"
 #include "analysis/stemmer.h"
 #include "util/utf8.h"
@@ -302,11 +303,35 @@ std::string Analyzer::stem(std::string_view lang, const Token& token) {
   return stemmed;
 }
 
+bool Analyzer::decompounds(std::string_view lang) {
+  return Decompounder::for_language(lang) != nullptr;
+}
+
+const std::vector<std::string>& Analyzer::part_stems(std::string_view lang, const Token& token) {
+  static const std::vector<std::string> kNone;
+  if (token.kind != TokenKind::kLetter) return kNone;
+  const Decompounder* decompounder = Decompounder::for_language(lang);
+  if (decompounder == nullptr) return kNone;
+  std::string key;
+  key.append(lang).append("\x1f").append(token.term);
+  auto it = part_stems_.find(key);
+  if (it != part_stems_.end()) return it->second;
+  constexpr std::size_t kMaxCached = 200000;  // a bound on memory for endless runs
+  if (part_stems_.size() >= kMaxCached) part_stems_.clear();
+  std::vector<std::string> stems;
+  for (std::string& part : decompounder->parts(token.term)) {
+    std::string stemmed = stem(lang, Token{std::move(part), token.start, token.end, token.kind});
+    if (!stemmed.empty()) stems.push_back(std::move(stemmed));
+  }
+  return part_stems_.emplace(std::move(key), std::move(stems)).first->second;
+}
+
 std::vector<std::pair<std::string, std::string>> Analyzer::settings() {
   return {{"normalization", "nfkc_cf"},
           {"accents", "latin,greek,cyrillic-stress,arabic"},
           {"arabic", "ta-marbuta=ha,alef-maksura=ya"},
           {"han", "traditional-simplified"},
+          {"decompounding", Decompounder::description()},
           {"segmentation", "icu-word"},
           {"stemming", Stemmer::description()},
           {"icu", U_ICU_VERSION},

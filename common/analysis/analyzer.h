@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace dateline {
@@ -63,6 +64,14 @@ class Analyzer {
   std::string stem(std::string_view lang, const Token& token);
   bool has_stemmer(std::string_view lang);
 
+  // The stems of the parts of `token` when it is a compound in `lang` (German:
+  // "bundesregierung" -> "bund" "regier"), else nothing. Indexed as extra terms at the
+  // compound's position (schema kPartPrefix), beside the compound's own terms, which stay as
+  // they were: phrase search for the compound itself is unchanged.
+  const std::vector<std::string>& part_stems(std::string_view lang, const Token& token);
+  // Whether `lang` has compounds split (German, with the word list installed).
+  static bool decompounds(std::string_view lang);
+
   // Runs of adjacent CJK words (nothing between them in the text), as [first, last] token
   // indices: the dictionary may split a run differently from how a user types a part of it.
   static std::vector<std::pair<std::size_t, std::size_t>> cjk_runs(
@@ -91,6 +100,8 @@ class Analyzer {
   struct Icu;
   std::unique_ptr<Icu> icu_;
   std::map<std::string, std::unique_ptr<Stemmer>, std::less<>> stemmers_;
+  // Words already decompounded, per language ("de\x1f" + word): news repeats its compounds.
+  std::unordered_map<std::string, std::vector<std::string>> part_stems_;
 };
 
 }  // namespace dateline

@@ -64,6 +64,18 @@ const std::vector<Pair>& pairs() {
       {"de", "nu", "neue", false,
        "Aus Deutschland neue Daten darüber, welche Qualifikationen Flüchtlinge mitnehmen.", ""},
       {"de", "Baer", "Bauer", false, "Der Bauer verkauft seine Milch direkt ab Hof.", ""},
+      // German compounds: a part finds the compound, and is marked in it.
+      {"de", "Regierung", "Landesregierung", true,
+       "Sie holt sich den jungen Schickhofer direkt aus dem Parlament in die Landesregierung.", ""},
+      {"de", "Wahl", "Präsidentschaftswahlen", true,
+       "Jimmy Morales landete in der ersten Runde der Präsidentschaftswahlen in Guatemala auf dem "
+       "ersten Platz.",
+       ""},
+      // A suffix is no part (Gewerkschaft is no Gewerk + Schaft), a verb is no compound
+      // (erstellen is no erst + Ellen).
+      {"de", "Schaft", "Gewerkschaft", false,
+       "Die Gewerkschaft GPA-djp lanciert den All-in-Rechner.", ""},
+      {"de", "Ellen", "erstellen", false, "Die Gemeinde will bis Herbst einen Plan erstellen.", ""},
       // Arabic, SaudiNewsNet (corpus/): ta marbuta as ha, alef maksura as ya, hamza on alef.
       {"ar", "السعوديه", "السعودية", true,
        "والذي لم يكن يوما عاديا بالنسبة للفن في السعودية والعالم العربي", ""},
@@ -158,4 +170,35 @@ TEST_CASE(
     INFO("highlighted: " << Catch::Detail::stringify(marks));
     CHECK(std::find(marks.begin(), marks.end(), p.article_form) != marks.end());
   }
+}
+
+TEST_CASE("German compounds: the word itself ranks above a compound of it, phrases stay exact",
+          "[languages]") {
+  test::TempDir dir;
+  const std::string db = (dir / "db").string();
+  {
+    Index index(db);
+    // 10kGNAD (corpus/).
+    index.add({.id = "compound",
+               .body = "Sie holt sich den jungen Schickhofer direkt aus dem Parlament in die "
+                       "Landesregierung.",
+               .lang = "de"});
+    index.add({.id = "word",
+               .body = "Warum kritisieren Sie die Regierung und vor allem Ministerpräsident "
+                       "Arsenij Jazenjuk?",
+               .lang = "de"});
+    index.commit();
+  }
+  Searcher searcher(db);
+  auto ids = [&](const std::string& query) {
+    SearchRequest request;
+    request.query = query;
+    std::vector<std::string> out;
+    for (const SearchHit& hit : searcher.search(request).hits) out.push_back(hit.article.id);
+    return out;
+  };
+  CHECK(ids("Regierung") == std::vector<std::string>{"word", "compound"});
+  CHECK(ids("Landesregierung") == std::vector<std::string>{"compound"});
+  CHECK(ids("\"in die Landesregierung\"") == std::vector<std::string>{"compound"});
+  CHECK(ids("\"die Regierung\"") == std::vector<std::string>{"word"});
 }
