@@ -108,6 +108,8 @@ const std::vector<Pair>& pairs() {
       {"hi", "चुनाव", "चुनावों", true, "सरकार ने चुनावों की घोषणा की।", ""},
       {"hi", "सरकारों", "सरकार", true, "सरकार ने चुनावों की घोषणा की।", ""},
       {"hi", "घोड़ा", "घोषणा", false, "सरकार ने चुनावों की घोषणा की।", ""},
+      // Serbian (our sentence): libstemmer stems Cyrillic and Latin alike.
+      {"sr", "влада", "vlade", true, "Predsednik vlade je najavio nove izbore.", ""},
       // French (our sentences): accents, elision, stems.
       {"fr", "election", "élections", true, "Le gouvernement annonce des élections anticipées.",
        ""},
