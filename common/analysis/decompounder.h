@@ -1,10 +1,10 @@
-// German compounds into their parts (Bundesregierung -> bund regierung), by a word list:
-// Debian's wngerman (/usr/share/dict/ngerman), the dictionary Lucene's and Elasticsearch's
-// dictionary decompounders use in kind. A word is a compound when it is wholly covered by
-// nouns of the list (its capitalised words) of at least kMinPartChars characters, each but the last
-// optionally followed by a linking element (Fugen-s, -es, -n, -en, -e, -er); of the possible splits
-// the one with the fewest parts wins, so "Bundestagswahl" is bundestag + wahl, not bund + tag +
-// wahl.
+// German compounds into their parts (Landesregierung -> landes regierung), by a word list:
+// Debian's wngerman (/usr/share/dict/ngerman), a dictionary of the kind Lucene's and
+// Elasticsearch's dictionary decompounders take. A word is a compound when it is wholly
+// covered by nouns of the list (its capitalised words) of at least kMinPartChars characters,
+// each but the last optionally followed by a linking element (Fugen-s, -es, -n, -en, -e, -er);
+// of the possible splits the one with the fewest parts wins, so "Bundestagswahl" is
+// bundestags + wahl, not bund + tag + wahl.
 #pragma once
 
 #include <memory>
