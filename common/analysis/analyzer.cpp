@@ -303,9 +303,7 @@ std::string Analyzer::stem(std::string_view lang, const Token& token) {
   return stemmed;
 }
 
-bool Analyzer::decompounds(std::string_view lang) {
-  return Decompounder::for_language(lang) != nullptr;
-}
+bool Analyzer::decompounds(std::string_view lang) { return Decompounder::available(lang); }
 
 const std::vector<std::string>& Analyzer::part_stems(std::string_view lang, const Token& token) {
   static const std::vector<std::string> kNone;

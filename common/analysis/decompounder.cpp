@@ -91,6 +91,12 @@ const Decompounder* Decompounder::for_language(std::string_view lang) {
   return german.get();
 }
 
+bool Decompounder::available(std::string_view lang) {
+  if (lang != "de") return false;
+  static const bool readable = std::ifstream(kGermanWordList).good();
+  return readable;
+}
+
 std::vector<std::string> Decompounder::parts(std::string_view word) const {
   std::vector<std::size_t> starts = utf8::char_starts(word);
   if (starts.size() < kMinWordChars || not_nouns_.count(std::string(word))) return {};
