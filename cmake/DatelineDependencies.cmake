@@ -30,6 +30,16 @@ if(NOT TARGET CLD2::cld2)
                                               INTERFACE_INCLUDE_DIRECTORIES "${CLD2_INCLUDE_DIR}")
 endif()
 
+# Snowball's libstemmer (Snowball 2.2) for the stemmers Xapian 1.4 lacks (Greek, Hindi,
+# Serbian, Yiddish): neither a CMake config nor a pkg-config file either.
+find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
+find_library(STEMMER_LIBRARY stemmer REQUIRED)
+if(NOT TARGET Snowball::stemmer)
+  add_library(Snowball::stemmer UNKNOWN IMPORTED)
+  set_target_properties(Snowball::stemmer PROPERTIES IMPORTED_LOCATION "${STEMMER_LIBRARY}"
+                                                     INTERFACE_INCLUDE_DIRECTORIES "${STEMMER_INCLUDE_DIR}")
+endif()
+
 if(TARGET zstd::libzstd_shared)
   set(DATELINE_ZSTD_TARGET zstd::libzstd_shared)
 else()

@@ -9,6 +9,9 @@
 
 #include <stdexcept>
 
+#include "analysis/decompounder.h"
+#include "analysis/han_simplified.h"
+#include "analysis/stemmer.h"
 #include "util/utf8.h"
 
 namespace dateline {
@@ -44,6 +47,15 @@ bool is_accent(UScriptCode base_script, UChar32 base, UChar32 mark) {
 
 constexpr UChar32 kTatweel = 0x0640;
 
+// The letters Arabic IR reads as one (Lucene's ArabicNormalizer): ta marbuta as ha
+// (السعودية = السعوديه), alef maksura as ya (على = علي). The hamza forms of alef (أ إ آ) are
+// already alef: NFD splits off the hamza and madda, which are accents here.
+UChar32 arabic_normalised(UChar32 c) {
+  if (c == 0x0629) return 0x0647;  // ة -> ه
+  if (c == 0x0649) return 0x064A;  // ى -> ي
+  return c;
+}
+
 bool is_ascii(std::string_view s) {
   for (char c : s) {
     if (static_cast<unsigned char>(c) >= 0x80) return false;
@@ -61,8 +73,9 @@ std::string fold_unicode(std::string_view text) {
   UScriptCode base_script = USCRIPT_COMMON;
   UChar32 base = 0;
   for (int32_t i = 0; i < decomposed.length();) {
-    const UChar32 c = decomposed.char32At(i);
+    UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
+    c = is_bmp_han(c) ? han_simplified(c) : arabic_normalised(c);
     if (c == kTatweel) continue;
     if (c == 0x2019 || c == 0x02BC) {  // typographic apostrophes inside words
       kept.append(static_cast<UChar32>('\''));
@@ -203,7 +216,6 @@ void Analyzer::add_folded(std::string term, std::size_t start, std::size_t end, 
                       static_cast<std::uint32_t>(end), kind});
 }
 
-
 // ICU keeps "U.S", "PLYL.L", "c:a" and "unit's" as one word. Searchers type the parts
 // ("plyl", "unit"), so a letter word is split at inner periods, colons and apostrophes, the
 // same way in articles and queries. A separator after a digit stays ("1.13bn"). An English
@@ -271,16 +283,10 @@ std::vector<Token> Analyzer::tokenize(std::string_view text) {
   return tokens;
 }
 
-const Xapian::Stem* Analyzer::stemmer(std::string_view lang) {
+Stemmer* Analyzer::stemmer(std::string_view lang) {
   auto it = stemmers_.find(lang);
   if (it == stemmers_.end()) {
-    std::unique_ptr<Xapian::Stem> stem;
-    try {
-      if (!lang.empty()) stem = std::make_unique<Xapian::Stem>(std::string(lang));
-    } catch (const Xapian::InvalidArgumentError&) {
-      // No Snowball stemmer for this language: its words are indexed unstemmed.
-    }
-    it = stemmers_.emplace(std::string(lang), std::move(stem)).first;
+    it = stemmers_.emplace(std::string(lang), Stemmer::for_language(lang)).first;
   }
   return it->second.get();
 }
@@ -289,7 +295,7 @@ bool Analyzer::has_stemmer(std::string_view lang) { return stemmer(lang) != null
 
 std::string Analyzer::stem(std::string_view lang, const Token& token) {
   if (token.kind != TokenKind::kLetter) return {};
-  const Xapian::Stem* s = stemmer(lang);
+  Stemmer* s = stemmer(lang);
   if (s == nullptr) return {};
   std::string stemmed = (*s)(token.term);
   // Stemmers can map a word to an empty string or leave it unchanged; both are fine, but an
@@ -297,10 +303,37 @@ std::string Analyzer::stem(std::string_view lang, const Token& token) {
   return stemmed;
 }
 
+bool Analyzer::decompounds(std::string_view lang) { return Decompounder::available(lang); }
+
+const std::vector<std::string>& Analyzer::part_stems(std::string_view lang, const Token& token) {
+  static const std::vector<std::string> kNone;
+  if (token.kind != TokenKind::kLetter) return kNone;
+  const Decompounder* decompounder = Decompounder::for_language(lang);
+  if (decompounder == nullptr) return kNone;
+  std::string key;
+  key.append(lang).append("\x1f").append(token.term);
+  auto it = part_stems_.find(key);
+  if (it != part_stems_.end()) return it->second;
+  constexpr std::size_t kMaxCached = 200000;  // a bound on memory for endless runs
+  if (part_stems_.size() >= kMaxCached) part_stems_.clear();
+  std::vector<std::string> stems;
+  for (std::string& part : decompounder->parts(token.term)) {
+    std::string stemmed = stem(lang, Token{std::move(part), token.start, token.end, token.kind});
+    if (!stemmed.empty()) stems.push_back(std::move(stemmed));
+  }
+  return part_stems_.emplace(std::move(key), std::move(stems)).first->second;
+}
+
 std::vector<std::pair<std::string, std::string>> Analyzer::settings() {
-  return {{"normalization", "nfkc_cf"}, {"accents", "latin,greek,cyrillic-stress,arabic"},
-          {"segmentation", "icu-word"}, {"stemming", "snowball"},
-          {"icu", U_ICU_VERSION},       {"max_word_bytes", std::to_string(kMaxWordBytes)},
+  return {{"normalization", "nfkc_cf"},
+          {"accents", "latin,greek,cyrillic-stress,arabic"},
+          {"arabic", "ta-marbuta=ha,alef-maksura=ya"},
+          {"han", "traditional-simplified"},
+          {"decompounding", Decompounder::description()},
+          {"segmentation", "icu-word"},
+          {"stemming", Stemmer::description()},
+          {"icu", U_ICU_VERSION},
+          {"max_word_bytes", std::to_string(kMaxWordBytes)},
           {"cjk", "words+bigrams"}};
 }
 

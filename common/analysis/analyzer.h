@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace dateline {
@@ -37,9 +38,12 @@ struct Token {
 //    "l'État" -> "etat", each token's range covering the whole of what was written);
 //  - folding: NFKC, Unicode case folding, and removal of accents where marks are accents
 //    (Latin, Greek, Arabic; on Cyrillic only stress marks and the diaeresis of ё), never where
-//    a mark makes another letter (Japanese dakuten, Hangul, Indic vowel signs);
-//  - stemming: Snowball through Xapian::Stem, per language.
+//    a mark makes another letter (Japanese dakuten, Hangul, Indic vowel signs); Arabic ta
+//    marbuta as ha and alef maksura as ya; Traditional Chinese characters as Simplified;
+//  - stemming: Snowball, per language (analysis/stemmer.h; German reads ae/oe/ue as umlauts).
 // Not thread-safe: it owns an ICU break iterator. Use one Analyzer per thread.
+class Stemmer;
+
 class Analyzer {
  public:
   Analyzer();
@@ -60,6 +64,14 @@ class Analyzer {
   std::string stem(std::string_view lang, const Token& token);
   bool has_stemmer(std::string_view lang);
 
+  // The stems of the parts of `token` when it is a compound in `lang` (German:
+  // "bundesregierung" -> "bund" "regier"), else nothing. Indexed as extra terms at the
+  // compound's position (schema kPartPrefix), beside the compound's own terms, which stay as
+  // they were: phrase search for the compound itself is unchanged.
+  const std::vector<std::string>& part_stems(std::string_view lang, const Token& token);
+  // Whether `lang` has compounds split (German, with the word list installed).
+  static bool decompounds(std::string_view lang);
+
   // Runs of adjacent CJK words (nothing between them in the text), as [first, last] token
   // indices: the dictionary may split a run differently from how a user types a part of it.
   static std::vector<std::pair<std::size_t, std::size_t>> cjk_runs(
@@ -75,7 +87,7 @@ class Analyzer {
   static constexpr std::size_t kMaxWordBytes = 120;
 
  private:
-  const Xapian::Stem* stemmer(std::string_view lang);
+  Stemmer* stemmer(std::string_view lang);
   void add_token(std::string_view text, std::size_t start, std::size_t end, TokenKind kind,
                  std::vector<Token>& out);
   void add_piece(std::string_view text, std::size_t start, std::size_t end,
@@ -87,7 +99,9 @@ class Analyzer {
 
   struct Icu;
   std::unique_ptr<Icu> icu_;
-  std::map<std::string, std::unique_ptr<Xapian::Stem>, std::less<>> stemmers_;
+  std::map<std::string, std::unique_ptr<Stemmer>, std::less<>> stemmers_;
+  // Words already decompounded, per language ("de\x1f" + word): news repeats its compounds.
+  std::unordered_map<std::string, std::vector<std::string>> part_stems_;
 };
 
 }  // namespace dateline

@@ -50,6 +50,9 @@ void DocumentBuilder::index_title(Xapian::Document& doc, std::string_view text,
       doc.add_term(prefixed(stem_title_prefix, stem));
       doc.add_term(prefixed(schema::kStemPrefix, stem), kTitleWdf);
     }
+    for (const std::string& part : analyzer_.part_stems(lang, token)) {
+      doc.add_posting(prefixed(schema::kPartPrefix, part), pos, kTitleWdf);
+    }
   }
   index_bigrams(doc, kTitleWdf);
 }
@@ -63,6 +66,9 @@ void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
     note_spelling(token);
     const std::string stem = analyzer_.stem(lang, token);
     if (!stem.empty()) doc.add_term(prefixed(schema::kStemPrefix, stem));
+    for (const std::string& part : analyzer_.part_stems(lang, token)) {
+      doc.add_posting(prefixed(schema::kPartPrefix, part), pos);
+    }
   }
   index_bigrams(doc, 1);
 }

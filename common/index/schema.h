@@ -24,6 +24,8 @@ inline constexpr std::string_view kLangPrefix = "L";       // language code, boo
 inline constexpr std::string_view kSourcePrefix = "XSRC";  // source (publisher) words
 inline constexpr std::string_view kStemPrefix = "Z";       // stemmed form; "Z" + field prefix
 inline constexpr std::string_view kBigramPrefix = "XB";    // CJK character bigrams, positions
+// The stems of a compound's parts (German), at the compound's position: analysis/decompounder.h
+inline constexpr std::string_view kPartPrefix = "XD";
 
 // Value slots.
 enum Slot : Xapian::valueno {

@@ -10,6 +10,8 @@ namespace {
 
 using Op = Xapian::Query::op;
 
+constexpr double kPartWeight = 0.5;  // a compound's part, against the word itself
+
 std::string field_prefix(QueryField field) {
   switch (field) {
     case QueryField::kTitle:
@@ -158,7 +160,20 @@ Xapian::Query QueryBuilder::one_token(const Token& token, QueryField field, bool
   for (const std::string& stem : stems) {
     variants.emplace_back(std::string(schema::kStemPrefix) + prefix + stem);
   }
-  return combine(Op::OP_OR, variants);
+  Xapian::Query words = combine(Op::OP_OR, variants);
+  // ... and as a part of a compound (Regierung in Bundesregierung), at half the weight, so
+  // that an article about the Regierung itself comes first.
+  std::vector<Xapian::Query> parts;
+  if (field == QueryField::kAny) {
+    for (const std::string& lang : languages_) {
+      if (!analyzer_.decompounds(lang)) continue;
+      const std::string stem = analyzer_.stem(lang, token);
+      if (!stem.empty()) parts.emplace_back(std::string(schema::kPartPrefix) + stem);
+    }
+  }
+  if (parts.empty()) return words;
+  return Xapian::Query(Op::OP_OR, words,
+                       Xapian::Query(Op::OP_SCALE_WEIGHT, combine(Op::OP_OR, parts), kPartWeight));
 }
 
 Xapian::Query QueryBuilder::word(const QueryNode& n, bool positive, BuiltQuery& out) {

@@ -78,6 +78,11 @@ std::string SnippetMaker::match_key(const Token& token, std::string_view lang, b
     if (!set->stems.empty()) {
       const std::string& stem = cached_stem(lang, token);
       if (!stem.empty() && set->stems.count(stem)) return stem;
+      if (set == &terms_.body) {  // a compound, marked whole for its part (Bundesregierung)
+        for (const std::string& part : analyzer_.part_stems(lang, token)) {
+          if (set->stems.count(part)) return part;
+        }
+      }
     }
     for (const std::string& prefix : set->prefixes) {
       if (token.term.starts_with(prefix)) return prefix + "*";

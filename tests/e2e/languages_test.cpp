@@ -55,11 +55,12 @@ TEST_CASE("every language: words, stems, folding and highlighted spans", "[langu
        "Gewerkschaften fuhrungsebene",
        {"die", "gewerkschaft", "gpa", "djp", "lanciert", "den", "all", "in", "rechner"},
        {"Gewerkschaft", "Führungsebene"}},
-      // Arabic, SaudiNewsNet (corpus/): prefixes, hamza, tatweel (لـ), right to left.
+      // Arabic, SaudiNewsNet (corpus/): prefixes, hamza, tatweel (لـ), ta marbuta as ha,
+      // right to left.
       {"ar",
        "مواطن يروي لـ”عين اليوم” معاناة 7 أعوام مع زوجته “المشلولة” بسبب الأخطاء الطبية",
        "أخطاء يوم",
-       {"مواطن", "يروي", "ل", "عين", "اليوم", "معاناة", "7", "اعوام"},
+       {"مواطن", "يروي", "ل", "عين", "اليوم", "معاناه", "7", "اعوام"},
        {"اليوم", "الأخطاء"}},
       // Japanese, livedoor (corpus/): no spaces; kana and kanji; a part across words.
       {"ja",

@@ -1,4 +1,5 @@
 #include "analysis/analyzer.h"
+#include "analysis/decompounder.h"
 
 #include <catch2/catch.hpp>
 
@@ -181,4 +182,34 @@ TEST_CASE("folding is idempotent on every word of the corpus sample", "[analyzer
     }
   }
   CHECK(checked > 50000);
+}
+
+TEST_CASE("Arabic letters read as one and Traditional Chinese as Simplified", "[analyzer]") {
+  CHECK(Analyzer::fold("السعودية") == Analyzer::fold("السعوديه"));  // ta marbuta = ha
+  CHECK(Analyzer::fold("مستشفى") == Analyzer::fold("مستشفي"));      // alef maksura = ya
+  CHECK(Analyzer::fold("أحمد") == Analyzer::fold("احمد"));          // hamza on alef
+  CHECK(Analyzer::fold("علم") != Analyzer::fold("عالم"));
+  CHECK(Analyzer::fold("體育") == "体育");
+  CHECK(Analyzer::fold("臺灣") == "台湾");
+  CHECK(Analyzer::fold("体育") == "体育");
+  CHECK(Analyzer::fold("東京") != Analyzer::fold("京都"));
+}
+
+TEST_CASE("German compounds split into nouns of the word list, the fewest parts first",
+          "[analyzer]") {
+  const Decompounder* german = Decompounder::for_language("de");
+  if (german == nullptr) {
+    WARN("skipped: Debian's German word list (wngerman) is not installed");
+    return;
+  }
+  using Parts = std::vector<std::string>;
+  // "Bundestags" and "Landes" are nouns of the list themselves (genitives).
+  CHECK(german->parts("bundestagswahl") == Parts{"bundestags", "wahl"});
+  CHECK(german->parts("landesregierung") == Parts{"landes", "regierung"});
+  CHECK(german->parts("arbeitsmarkt") == Parts{"arbeit", "markt"});
+  CHECK(german->parts("prasidentschaftswahlen") == Parts{"prasidentschaft", "wahlen"});
+  CHECK(german->parts("regierung").empty());     // a word, no compound
+  CHECK(german->parts("erstellen").empty());     // a verb: never split
+  CHECK(german->parts("gewerkschaft").empty());  // -schaft is a suffix
+  CHECK(Decompounder::for_language("en") == nullptr);
 }
