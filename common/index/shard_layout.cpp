@@ -9,6 +9,7 @@
 #include "dateline/errors.h"
 #include "index/database_folder.h"
 #include "index/database_lock.h"
+#include "index/stub_tree.h"
 
 namespace dateline {
 namespace {
@@ -87,6 +88,7 @@ ShardLayout open_shard_layout(const std::string& dir, std::size_t requested) {
   if (holds_own_database(root)) {
     layout.shard_paths = {dir};
   } else if (fs::exists(root / kStubFileName, ec)) {
+    check_stub_tree(dir);
     layout.shard_paths = listed_shards(root);
   } else if (!only_empty_shard_folders(root)) {
     layout.shard_paths = {dir};  // something Xapian will judge

@@ -8,6 +8,7 @@
 #include "index/database_meta.h"
 #include "index/schema.h"
 #include "index/stored_article.h"
+#include "index/stub_tree.h"
 #include "search/expansion.h"
 #include "search/facets.h"
 #include "search/query_builder.h"
@@ -121,6 +122,7 @@ void Searcher::Impl::refresh() {
 }
 
 Searcher::Impl::Impl(const std::string& path) : path_(path) {
+  check_stub_tree(path);  // before Xapian, which would recurse without end on a cycle
   try {
     db_ = Xapian::Database(path);
     check_schema(db_, path);
