@@ -41,7 +41,7 @@ std::string chain_text(const std::vector<fs::path>& chain, const fs::path& last)
   return text + last.string();
 }
 
-void check(const fs::path& stub, std::vector<fs::path>& chain) {
+void check(const fs::path& stub, std::vector<fs::path>& chain, StubTree& tree) {
   const fs::path canonical = fs::weakly_canonical(stub);
   if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
     throw DatabaseError(stub.string() + ": the stub lists itself, through " +
@@ -58,6 +58,7 @@ void check(const fs::path& stub, std::vector<fs::path>& chain) {
     if (start == std::string::npos || line[start] == '#') continue;
     const std::size_t space = line.find_first_of(" \t", start);
     const std::string type = line.substr(start, space - start);
+    if (type == "remote" || type == "tcp" || type == "prog") tree.remote = true;
     if (type != "auto" && type != "glass" && type != "chert" && type != "honey") continue;
     const std::size_t name_start = line.find_first_not_of(" \t", space);
     std::string name = name_start == std::string::npos ? "" : line.substr(name_start);
@@ -68,18 +69,20 @@ void check(const fs::path& stub, std::vector<fs::path>& chain) {
       throw DatabaseError(stub.string() + ": shard " + name + " is missing (" + entry.string() +
                           ")");
     }
-    if (const auto nested = stub_file_at(entry)) check(*nested, chain);
+    if (const auto nested = stub_file_at(entry)) check(*nested, chain, tree);
   }
   chain.pop_back();
 }
 
 }  // namespace
 
-void check_stub_tree(const std::string& path) {
-  const auto stub = stub_file_at(path);
-  if (!stub) return;
-  std::vector<fs::path> chain;
-  check(*stub, chain);
+StubTree check_stub_tree(const std::string& path) {
+  StubTree tree;
+  if (const auto stub = stub_file_at(path)) {
+    std::vector<fs::path> chain;
+    check(*stub, chain, tree);
+  }
+  return tree;
 }
 
 }  // namespace dateline

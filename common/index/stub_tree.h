@@ -12,6 +12,9 @@ namespace dateline {
 // or a folder holding XAPIANDB and no database of its own; anything else passes untouched),
 // and the stubs they list in turn. Remote entries (remote, tcp, prog) are not followed.
 // Throws DatabaseError for a cycle, for an entry that is not there, and past 32 levels.
-void check_stub_tree(const std::string& path);
+struct StubTree {
+  bool remote = false;  // some entry is a remote database
+};
+StubTree check_stub_tree(const std::string& path);
 
 }  // namespace dateline

@@ -54,6 +54,8 @@ std::string render_json(const SearchResults& results, const SearchRequest& reque
   j["limit"] = request.limit;
   if (options.include_timing) j["took_ms"] = rounded(results.took_ms, 3);
   j["suggestion"] = results.suggestion ? Json(*results.suggestion) : Json(nullptr);
+  if (!results.notes.empty()) j["notes"] = results.notes;
+  if (results.partial) j["partial"] = true;
   j["hits"] = Json::array();
   for (const auto& hit : results.hits) j["hits"].push_back(hit_json(hit));
   j["facets"] = Json::object();

@@ -9,6 +9,7 @@
 #include "index/schema.h"
 #include "index/stored_article.h"
 #include "index/stub_tree.h"
+#include "search/deadline.h"
 #include "search/expansion.h"
 #include "search/facets.h"
 #include "search/query_builder.h"
@@ -72,17 +73,24 @@ struct Searcher::Impl {
   SearchResults run(const SearchRequest& request);
   // The steps of run(): the query text into a Xapian query; the Enquire set up to run it;
   // the hits of the page with snippets; the counts over every match.
-  PreparedQuery prepare(const SearchRequest& request, SearchResults& results);
+  PreparedQuery prepare(const SearchRequest& request, const Deadline& deadline,
+                        SearchResults& results);
   std::string query_language(const std::string& tag, SearchResults& results);
   void configure(Xapian::Enquire& enquire, const SearchRequest& request, PreparedQuery& prepared,
                  SearchResults& results);
   void collect(const Xapian::MSet& mset, const SearchRequest& request, const BuiltQuery& built,
                SearchResults& results);
+  // The hits of a match the deadline ended: the best `spy` saw, in the request's order.
+  void collect_partial(DeadlineSpy& spy, const SearchRequest& request, const BuiltQuery& built,
+                       SearchResults& results);
+  SearchHit hit_of(const Xapian::Document& doc, double score, SnippetMaker& snippets,
+                   const SearchRequest& request);
 
   std::string path_;
   Xapian::Database db_;
   Analyzer analyzer_;
   std::vector<std::string> languages_;  // languages present in the database
+  bool remote_ = false;                 // some shard is remote: no DeadlineSpy there
 };
 
 Searcher::Searcher(const std::string& path)
@@ -122,7 +130,7 @@ void Searcher::Impl::refresh() {
 }
 
 Searcher::Impl::Impl(const std::string& path) : path_(path) {
-  check_stub_tree(path);  // before Xapian, which would recurse without end on a cycle
+  remote_ = check_stub_tree(path).remote;  // before Xapian, which recurses on a cycle
   try {
     db_ = Xapian::Database(path);
     check_schema(db_, path);
@@ -181,7 +189,8 @@ std::string Searcher::Impl::query_language(const std::string& tag, SearchResults
   return *lang;
 }
 
-PreparedQuery Searcher::Impl::prepare(const SearchRequest& request, SearchResults& results) {
+PreparedQuery Searcher::Impl::prepare(const SearchRequest& request, const Deadline& deadline,
+                                      SearchResults& results) {
   const bool valid_utf8 = utf8::is_valid(request.query);
   results.query = valid_utf8 ? request.query : utf8::repair(request.query);
   if (!valid_utf8) results.notes.push_back("invalid UTF-8 in the query replaced with U+FFFD");
@@ -193,6 +202,7 @@ PreparedQuery Searcher::Impl::prepare(const SearchRequest& request, SearchResult
   PreparedQuery prepared;
   const std::string lang = query_language(request.lang, results);
   QueryBuilder builder(analyzer_, lang.empty() ? languages_ : std::vector<std::string>{lang}, &db_);
+  builder.set_deadline(&deadline);
   if (parsed.root) {
     prepared.built = builder.build(*parsed.root);
     prepared.query = prepared.built.query;
@@ -221,6 +231,18 @@ void Searcher::Impl::configure(Xapian::Enquire& enquire, const SearchRequest& re
   }
 }
 
+SearchHit Searcher::Impl::hit_of(const Xapian::Document& doc, double score, SnippetMaker& snippets,
+                                 const SearchRequest& request) {
+  SearchHit hit;
+  hit.score = score;
+  hit.article = from_stored(doc.get_data());
+  if (request.snippet_chars > 0) {
+    hit.snippet = snippets.passage(hit.article.body, hit.article.lang, request.snippet_chars);
+  }
+  hit.title_highlights = snippets.highlight_all(hit.article.title, hit.article.lang);
+  return hit;
+}
+
 void Searcher::Impl::collect(const Xapian::MSet& mset, const SearchRequest& request,
                              const BuiltQuery& built, SearchResults& results) {
   results.estimate = mset.get_matches_estimated();
@@ -229,35 +251,85 @@ void Searcher::Impl::collect(const Xapian::MSet& mset, const SearchRequest& requ
   SnippetMaker snippets(analyzer_, built.highlight);
   std::uint32_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    SearchHit hit;
-    hit.rank = ++rank;
-    hit.score = it.get_weight();
-    hit.article = from_stored(it.get_document().get_data());
-    if (request.snippet_chars > 0) {
-      hit.snippet = snippets.passage(hit.article.body, hit.article.lang, request.snippet_chars);
-    }
-    hit.title_highlights = snippets.highlight_all(hit.article.title, hit.article.lang);
-    results.hits.push_back(std::move(hit));
+    results.hits.push_back(hit_of(it.get_document(), it.get_weight(), snippets, request));
+    results.hits.back().rank = ++rank;
+  }
+}
+
+void Searcher::Impl::collect_partial(DeadlineSpy& spy, const SearchRequest& request,
+                                     const BuiltQuery& built, SearchResults& results) {
+  results.estimate = results.lower = spy.seen();
+  results.upper = db_.get_doccount();
+  std::vector<std::pair<Xapian::Document, double>> best;
+  for (const DeadlineSpy::Seen& seen : spy.best()) {
+    best.emplace_back(db_.get_document(seen.docid), seen.weight);
+  }
+  if (request.sort != SortOrder::kRelevance) {
+    const bool newest = request.sort == SortOrder::kNewest;
+    std::stable_sort(best.begin(), best.end(), [&](const auto& a, const auto& b) {
+      const std::string da = a.first.get_value(schema::kDateSlot);
+      const std::string db = b.first.get_value(schema::kDateSlot);
+      return newest ? da > db : da < db;
+    });
+  }
+  SnippetMaker snippets(analyzer_, built.highlight);
+  std::uint32_t rank = request.offset;
+  for (std::size_t i = request.offset; i < best.size(); ++i) {
+    results.hits.push_back(hit_of(best[i].first, best[i].second, snippets, request));
+    results.hits.back().rank = ++rank;
   }
 }
 
 SearchResults Searcher::Impl::run(const SearchRequest& request) {
   const auto start = std::chrono::steady_clock::now();
+  const Deadline deadline(request.time_limit_ms);
   SearchResults results;
-  PreparedQuery prepared = prepare(request, results);
+  PreparedQuery prepared = prepare(request, deadline, results);
+  bool timed_out = prepared.built.cut_short;
+  if (prepared.built.too_long) {
+    results.notes.push_back("the query has more than " + std::to_string(QueryBuilder::kMaxClauses) +
+                            " words, phrases and prefixes; those after were left out");
+  }
+  if (prepared.built.narrowed_to > 0) {
+    results.notes.push_back("so many prefixes: each matches its " +
+                            std::to_string(prepared.built.narrowed_to) + " most frequent words");
+  }
   Xapian::Enquire enquire(db_);
   configure(enquire, request, prepared, results);
   Xapian::MultiValueKeyMaker by_date;
   set_order(enquire, request.sort, by_date);
   FacetCounter facets(request.facets);
   facets.attach(enquire);
+  DeadlineSpy spy(deadline, std::size_t{request.offset} + request.limit);
+  DeadlineSource deadline_source(deadline);
+  if (deadline.bounded() && !remote_) {
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, prepared.query, Xapian::Query(&deadline_source)));
+    enquire.add_matchspy(&spy);
+  }
   // Facet counts must cover every match, so ask Xapian to look at all of them.
   const Xapian::doccount check_at_least = facets.empty() ? 0 : db_.get_doccount();
-  collect(enquire.get_mset(request.offset, request.limit, check_at_least), request, prepared.built,
-          results);
+  try {
+    if (deadline.passed()) throw DeadlinePassed{};
+    collect(enquire.get_mset(request.offset, request.limit, check_at_least), request,
+            prepared.built, results);
+  } catch (const DeadlinePassed&) {
+    collect_partial(spy, request, prepared.built, results);
+    timed_out = true;
+  }
   results.facets = facets.facets();
-  results.suggestion =
-      SpellingSuggester(db_, analyzer_, languages_).suggest(results.query, prepared.built.words);
+  results.partial = timed_out || prepared.built.too_long;
+  if (timed_out) {
+    results.notes.push_back(
+        "stopped at the time limit of " + std::to_string(static_cast<long>(deadline.limit_ms())) +
+        " ms: the best hits found by then; totals and facets count only "
+        "what was matched by then" +
+        (prepared.built.cut_short ? ", and some prefixes were not expanded" : ""));
+  }
+  if (!results.partial) {
+    results.suggestion =
+        SpellingSuggester(db_, analyzer_, languages_).suggest(results.query, prepared.built.words);
+  }
   results.took_ms = ms_since(start);
   return results;
 }
