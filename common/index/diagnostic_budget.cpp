@@ -18,10 +18,17 @@ std::string DiagnosticBudget::start_file(std::string_view file) {
 bool DiagnosticBudget::admit(std::string_view reason) {
   if (++seen_ <= kShownPerFile) return true;
   ++hidden_;
+  // A flood repeats one reason: counted without reading it again.
+  if (last_count_ != nullptr && reason == last_reason_) {
+    ++*last_count_;
+    return false;
+  }
   std::string kind = reason_kind(reason);
-  if (hidden_by_reason_.size() >= kMaxKinds && !hidden_by_reason_.count(kind))
+  if (hidden_by_reason_.size() >= kMaxKinds && !hidden_by_reason_.count(kind)) {
     kind = "other reasons";
-  ++hidden_by_reason_[kind];
+  }
+  last_count_ = &++hidden_by_reason_[kind];
+  last_reason_ = reason;
   return false;
 }
 
@@ -41,6 +48,7 @@ std::string DiagnosticBudget::finish_file() {
   }
   seen_ = hidden_ = 0;
   hidden_by_reason_.clear();
+  last_count_ = nullptr;
   return summary;
 }
 

@@ -31,6 +31,8 @@ class DiagnosticBudget {
   std::uint64_t seen_ = 0;
   std::uint64_t hidden_ = 0;
   std::map<std::string, std::uint64_t> hidden_by_reason_;
+  std::string last_reason_;  // the reason last counted, and its count
+  std::uint64_t* last_count_ = nullptr;
 };
 
 }  // namespace dateline
