@@ -83,6 +83,7 @@ struct Searcher::Impl {
   // The hits of a match the deadline ended: the best `spy` saw, in the request's order.
   void collect_partial(DeadlineSpy& spy, const SearchRequest& request, const BuiltQuery& built,
                        SearchResults& results);
+  void count_facets_apart(const Xapian::Query& query, FacetCounter& facets);
   SearchHit hit_of(const Xapian::Document& doc, double score, SnippetMaker& snippets,
                    const SearchRequest& request);
 
@@ -280,6 +281,17 @@ void Searcher::Impl::collect_partial(DeadlineSpy& spy, const SearchRequest& requ
   }
 }
 
+// Over remote shards, Xapian 1.4's match spies count some documents of the page twice (as many
+// as there are shards, up to the page's size: 32 for 29 matches with 3 shards and 10 hits),
+// but count exactly in a match that returns no page. So there, facets have a match of their own.
+void Searcher::Impl::count_facets_apart(const Xapian::Query& query, FacetCounter& facets) {
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());  // which documents, not how well
+  facets.attach(enquire);
+  enquire.get_mset(0, 0, db_.get_doccount());
+}
+
 SearchResults Searcher::Impl::run(const SearchRequest& request) {
   const auto start = std::chrono::steady_clock::now();
   const Deadline deadline(request.time_limit_ms);
@@ -299,7 +311,8 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
   Xapian::MultiValueKeyMaker by_date;
   set_order(enquire, request.sort, by_date);
   FacetCounter facets(request.facets);
-  facets.attach(enquire);
+  const bool facets_apart = remote_ && !facets.empty();
+  if (!facets_apart) facets.attach(enquire);
   DeadlineSpy spy(deadline, std::size_t{request.offset} + request.limit);
   DeadlineSource deadline_source(deadline);
   if (deadline.bounded() && !remote_) {
@@ -317,6 +330,7 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
     collect_partial(spy, request, prepared.built, results);
     timed_out = true;
   }
+  if (facets_apart) count_facets_apart(prepared.query, facets);
   results.facets = facets.facets();
   results.partial = timed_out || prepared.built.too_long;
   if (timed_out) {

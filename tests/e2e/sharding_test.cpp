@@ -16,8 +16,8 @@
 
 #include "dateline/index.h"
 #include "dateline/render.h"
-#include "support/search_fixture.h"
 #include "index/shard_layout.h"
+#include "support/search_fixture.h"
 
 using namespace dateline;
 
@@ -37,6 +37,25 @@ std::vector<std::string> answers(const std::string& db, bool hits_only = false) 
     const auto results = searcher.search(request);
     out.push_back(hits_only ? render_jsonl(results, "")
                             : render_json(results, request, {.include_timing = false}));
+  }
+  return out;
+}
+
+// Every query's facets (lang, tag, year) as text: counted over every match, they must be the
+// same over remote shards too.
+std::vector<std::string> facet_counts(const std::string& db) {
+  Searcher searcher(db);
+  std::vector<std::string> out;
+  for (const std::string& q : test::mixed_queries()) {
+    SearchRequest request;
+    request.query = q;
+    request.limit = 10;
+    request.facets = {FacetField::kLang, FacetField::kTag, FacetField::kYear};
+    std::string text = q + ":";
+    for (const Facet& facet : searcher.search(request).facets) {
+      for (const auto& v : facet.values) text += " " + v.value + "=" + std::to_string(v.count);
+    }
+    out.push_back(text);
   }
   return out;
 }
@@ -122,6 +141,7 @@ TEST_CASE("one database, 3 shards, 3 remote shards and the compacted shards agre
       }
     }
     CHECK(answers((dir / "remote.stub").string(), true) == single_hits);
+    CHECK(facet_counts((dir / "remote.stub").string()) == facet_counts(single_db));
   }
 
   compact_database(sharded);
