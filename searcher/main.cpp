@@ -44,6 +44,10 @@ void add_query_flags(CLI::App& app, Flags& f) {
   app.add_option("--lang", r.lang,
                  "Language of the query (BCP 47); default: every language of the database");
   app.add_option("--like", r.like_id, "Articles like the one with this id");
+  app.add_option("--time-limit-ms", r.time_limit_ms,
+                 "Stop after this long with the best hits found so far, marked partial (0: none)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   dateline::cli::add_enum_option(app, "--feedback", r.feedback,
                                  "Reorder hits by the telling words of the best ones (auto: for "
                                  "queries of 4 or more plain words)");
@@ -78,7 +82,7 @@ CLI::App* add_serve_command(CLI::App& app, Flags& f) {
       ->check(CLI::Range(0, 1024));
   serve
       ->add_option("--time-limit-ms", f.server.query_time_limit_ms,
-                   "Matching stops after this long and returns the best hits so far")
+                   "A search stops after this long with the best hits so far, marked partial")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   return serve;

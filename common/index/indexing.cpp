@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "dateline/errors.h"
+#include "index/diagnostic_budget.h"
 #include "index/shard_layout.h"
 #include "index/sharded_writer.h"
 #include "ingest/input_files.h"
@@ -29,10 +30,12 @@ class WritingSink final : public ArticleSink {
               IndexSummary& summary)
       : writer_(writer), options_(options), observer_(observer), summary_(summary) {}
 
-  void start_file(std::uint64_t bytes_before) {
+  void start_file(std::string_view name, std::uint64_t bytes_before) {
+    report_hidden(diagnostics_.start_file(name));
     bytes_before_ = bytes_before;
     file_bytes_ = 0;
   }
+  void finish_files() { report_hidden(diagnostics_.finish_file()); }
   std::uint64_t file_bytes() const { return file_bytes_; }
   void set_total(std::uint64_t total) { progress_.bytes_total = total; }
 
@@ -44,13 +47,15 @@ class WritingSink final : public ArticleSink {
 
   void on_bad_record(const Location& where, std::string_view reason) override {
     ++summary_.skipped;
-    observer_.on_diagnostic(format(where, reason), true);
+    if (diagnostics_.admit(reason)) observer_.on_diagnostic(format(where, reason), true);
     if (options_.strict) stop_ = true;
   }
 
   void on_warning(const Location& where, std::string_view message) override {
     ++summary_.warnings;
-    observer_.on_diagnostic(format(where, std::string("warning: ").append(message)), false);
+    if (diagnostics_.admit(message)) {
+      observer_.on_diagnostic(format(where, std::string("warning: ").append(message)), false);
+    }
   }
 
   void on_progress(std::uint64_t file_bytes_read) override { file_bytes_ = file_bytes_read; }
@@ -95,6 +100,9 @@ class WritingSink final : public ArticleSink {
     on_warning(where, "id " + id + " repeats " + earlier + "; the later one is kept");
   }
 
+  void report_hidden(const std::string& summary) {
+    if (!summary.empty()) observer_.on_diagnostic(summary, false);
+  }
   static std::string format(const Location& where, std::string_view message) {
     std::string line = where.to_string();
     if (!line.empty()) line += ": ";
@@ -111,6 +119,7 @@ class WritingSink final : public ArticleSink {
   Clock::time_point last_report_ = Clock::now();
   std::uint64_t bytes_before_ = 0;
   std::uint64_t file_bytes_ = 0;
+  DiagnosticBudget diagnostics_;
   bool stop_ = false;                 // --strict met a bad record
   mutable bool interrupted_ = false;  // the observer asked to stop
   struct Place {
@@ -129,10 +138,11 @@ void read_inputs(const std::vector<InputFile>& files, const IndexingOptions& opt
   sink.set_total(total);
   for (const InputFile& file : files) {
     if (sink.stop_requested()) break;
-    sink.start_file(summary.bytes_read);
+    sink.start_file(file.path, summary.bytes_read);
     read_input_file(file, options.reader, sink);
     summary.bytes_read += std::max(sink.file_bytes(), file.size);
   }
+  sink.finish_files();
 }
 
 // The deletions, the last commit, and the counts of what was written.

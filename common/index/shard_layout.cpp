@@ -2,11 +2,14 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include "dateline/errors.h"
+#include "index/database_folder.h"
+#include "index/database_lock.h"
+#include "index/stub_tree.h"
 
 namespace dateline {
 namespace {
@@ -19,20 +22,53 @@ std::string shard_name(std::size_t i) {
   return name;
 }
 
-// The shard folders a stub lists ("auto shard-000" lines, relative to the folder).
-std::vector<std::string> read_stub(const fs::path& dir) {
-  std::ifstream stub(dir / kStubFileName);
+// The shard folders the stub lists, each of which must be there as a database of its own
+// (a stub inside would be opened by Xapian, possibly back to this one, without end).
+std::vector<std::string> listed_shards(const fs::path& dir) {
   std::vector<std::string> paths;
-  std::string type, path;
-  while (stub >> type >> path) {
-    if (type != "auto") {
-      throw DatabaseError(dir.string() + ": stub lists a " + type +
-                          " shard; the indexer writes only local shards");
+  const fs::path stub = dir / kStubFileName;
+  for (const std::string& name : read_local_stub(dir)) {
+    const fs::path shard = dir / name;
+    std::error_code ec;
+    if (!fs::is_directory(shard, ec)) {
+      throw DatabaseError(stub.string() + ": shard " + name + " is missing (" + shard.string() +
+                          "); restore it, or index into a new folder");
     }
-    paths.push_back((dir / path).string());
+    if (!holds_own_database(shard) && !fs::is_empty(shard, ec)) {
+      throw DatabaseError(stub.string() + ": shard " + name +
+                          " is not a database of its own (a stub cannot list a stub here)");
+    }
+    paths.push_back(shard.string());
   }
-  if (paths.empty())
-    throw DatabaseError(dir.string() + ": empty stub file " + std::string(kStubFileName));
+  return paths;
+}
+
+// A folder holding only empty shard folders: a new sharded database whose stub was not
+// written yet when the run stopped.
+bool only_empty_shard_folders(const fs::path& dir) {
+  std::error_code ec;
+  for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
+    if (!entry.is_directory() || entry.path().filename().string().rfind("shard-", 0) != 0 ||
+        !fs::is_empty(entry.path(), ec)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The shard folders first, then the stub in one atomic step: a stub never lists a shard
+// that was not created, so a missing one is always a loss to report.
+std::vector<std::string> create_shards(const fs::path& dir, std::size_t count) {
+  std::vector<std::string> names, paths;
+  for (std::size_t i = 0; i < count; ++i) {
+    names.push_back(shard_name(i));
+    std::error_code ec;
+    fs::create_directories(dir / names.back(), ec);
+    if (ec) throw DatabaseError((dir / names.back()).string() + ": cannot create: " + ec.message());
+    paths.push_back((dir / names.back()).string());
+  }
+  sync_folder(dir);
+  write_stub_atomically(dir, names);
   return paths;
 }
 
@@ -44,23 +80,22 @@ std::size_t ShardLayout::shard_for(std::string_view id) const {
 
 ShardLayout open_shard_layout(const std::string& dir, std::size_t requested) {
   const fs::path root(dir);
-  std::error_code ec;
+  recover_moved_aside(root);
   ShardLayout layout;
-  if (fs::exists(root / kStubFileName, ec)) {
-    layout.shard_paths = read_stub(root);
-  } else if (fs::exists(root, ec) && !fs::is_empty(root, ec)) {
-    layout.shard_paths = {dir};  // an existing single database (or something Xapian will judge)
+  layout.lock = std::make_shared<DatabaseLock>(dir);  // creates the folder when absent
+  recover_interrupted_compaction(root);
+  std::error_code ec;
+  if (holds_own_database(root)) {
+    layout.shard_paths = {dir};
+  } else if (fs::exists(root / kStubFileName, ec)) {
+    check_stub_tree(dir);
+    layout.shard_paths = listed_shards(root);
+  } else if (!only_empty_shard_folders(root)) {
+    layout.shard_paths = {dir};  // something Xapian will judge
   } else if (requested <= 1) {
     layout.shard_paths = {dir};
   } else {
-    fs::create_directories(root, ec);
-    if (ec) throw DatabaseError(dir + ": cannot create: " + ec.message());
-    std::ofstream stub(root / kStubFileName);
-    for (std::size_t i = 0; i < requested; ++i) {
-      stub << "auto " << shard_name(i) << '\n';
-      layout.shard_paths.push_back((root / shard_name(i)).string());
-    }
-    if (!stub.flush()) throw DatabaseError(dir + ": cannot write the stub file");
+    layout.shard_paths = create_shards(root, requested);
   }
   if (requested > 0 && requested != layout.count()) {
     throw DatabaseError(dir + ": has " + std::to_string(layout.count()) + " shard" +

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "ingest/article_rules.h"
+#include "ingest/html_nesting.h"
 
 namespace dateline {
 namespace {
@@ -224,6 +225,11 @@ const std::string& first_non_empty(std::initializer_list<const std::string*> val
 void read_html_article(std::string_view content, std::string id, std::string_view file_name,
                        ArticleSink& sink) {
   const Location where{file_name, 0};
+  if (html_nesting_depth(content) > kMaxHtmlNesting) {
+    sink.on_bad_record(where, "HTML nested deeper than " + std::to_string(kMaxHtmlNesting) +
+                                  " elements (unclosed or runaway tags); not parsed");
+    return;
+  }
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
       gumbo_parse_with_options(&kGumboDefaultOptions, content.data(), content.size()),
       [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });

@@ -60,6 +60,7 @@ Json summary_json(const SearchResults& results, const SearchRequest& request,
   if (options.include_timing) j["took_ms"] = rounded(results.took_ms, 3);
   j["suggestion"] = results.suggestion ? Json(*results.suggestion) : Json(nullptr);
   j["notes"] = results.notes;
+  if (results.partial) j["partial"] = true;
   if (hits != nullptr) j["hits"] = *hits;
   j["facets"] = Json::object();
   for (const auto& facet : results.facets) {

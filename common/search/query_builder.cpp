@@ -55,9 +55,68 @@ bool is_filter(const QueryNode& n) {
          (n.field == QueryField::kLang || n.field == QueryField::kId);
 }
 
+namespace {
+
+bool is_clause(const QueryNode& n) {
+  using Kind = QueryNode::Kind;
+  return n.kind == Kind::kWord || n.kind == Kind::kPhrase || n.kind == Kind::kPrefix ||
+         n.kind == Kind::kNear;
+}
+
+// Keeps the first `budget` clauses of `n` in reading order (filters cost nothing); false when
+// nothing of `n` is left.
+bool keep_first_clauses(QueryNode& n, std::size_t& budget) {
+  if (is_clause(n)) {
+    if (budget == 0) return false;
+    --budget;
+    return true;
+  }
+  if (n.children.empty()) return true;  // a date filter
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < n.children.size(); ++i) {
+    if (!keep_first_clauses(n.children[i], budget)) {
+      if (i == 0 && n.kind == QueryNode::Kind::kAndNot) return false;  // nothing to exclude from
+      continue;
+    }
+    if (kept != i) {
+      n.children[kept] = std::move(n.children[i]);
+      if (!n.occurs.empty()) n.occurs[kept] = n.occurs[i];
+    }
+    ++kept;
+  }
+  n.children.resize(kept);
+  if (!n.occurs.empty()) n.occurs.resize(kept);
+  return kept > 0;
+}
+
+std::size_t count_of(const QueryNode& n, bool (*counts)(const QueryNode&)) {
+  if (counts(n)) return 1;
+  std::size_t count = 0;
+  for (const QueryNode& child : n.children) count += count_of(child, counts);
+  return count;
+}
+
+bool is_prefix(const QueryNode& n) { return n.kind == QueryNode::Kind::kPrefix; }
+
+}  // namespace
+
 BuiltQuery QueryBuilder::build(const QueryNode& root) {
   BuiltQuery out;
-  out.query = node(root, true, out);
+  const std::size_t prefixes = std::min(count_of(root, is_prefix), kMaxClauses);
+  wildcard_terms_ = kMaxWildcardTerms;
+  if (prefixes * kMaxWildcardTerms > kMaxExpandedTerms) {
+    wildcard_terms_ = std::max<Xapian::termcount>(1, kMaxExpandedTerms / prefixes);
+    out.narrowed_to = wildcard_terms_;
+  }
+  if (count_of(root, is_clause) <= kMaxClauses) {
+    out.query = node(root, true, out);
+    return out;
+  }
+  QueryNode kept = root;
+  std::size_t budget = kMaxClauses;
+  out.too_long = true;
+  out.query =
+      keep_first_clauses(kept, budget) ? node(kept, true, out) : Xapian::Query::MatchNothing;
   return out;
 }
 
@@ -251,19 +310,27 @@ Xapian::Query QueryBuilder::prefix(const QueryNode& n, bool positive, BuiltQuery
   if (positive && highlights(n.field)) highlight_set(out, n.field).prefixes.push_back(folded);
   const std::string pattern = field_prefix(n.field) + folded;
   if (db_ == nullptr) {
-    return Xapian::Query(Op::OP_WILDCARD, pattern, kMaxWildcardTerms,
+    return Xapian::Query(Op::OP_WILDCARD, pattern, wildcard_terms_,
                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   }
   // Xapian 1.4 expands a wildcard in each shard with that shard's statistics, so scores would
   // depend on the sharding; the most frequent expansions over the whole database, ORed, do not.
   std::vector<std::pair<Xapian::doccount, std::string>> found;
+  auto past_deadline = [&] {
+    if (deadline_ == nullptr || !deadline_->passed()) return false;
+    out.cut_short = true;
+    return true;
+  };
+  if (past_deadline()) return Xapian::Query::MatchNothing;
+  std::size_t read = 0;
   for (auto it = db_->allterms_begin(pattern); it != db_->allterms_end(pattern); ++it) {
+    if (++read % 1024 == 0 && past_deadline()) break;  // the terms read so far still count
     found.emplace_back(it.get_termfreq(), *it);
   }
   std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   });
-  if (found.size() > kMaxWildcardTerms) found.resize(kMaxWildcardTerms);
+  if (found.size() > wildcard_terms_) found.resize(wildcard_terms_);
   std::vector<Xapian::Query> terms;
   for (const auto& entry : found) terms.emplace_back(entry.second);
   return combine(Op::OP_OR, terms);

@@ -8,6 +8,8 @@
 #include "index/database_meta.h"
 #include "index/schema.h"
 #include "index/stored_article.h"
+#include "index/stub_tree.h"
+#include "search/deadline.h"
 #include "search/expansion.h"
 #include "search/facets.h"
 #include "search/query_builder.h"
@@ -72,17 +74,25 @@ struct Searcher::Impl {
   SearchResults run(const SearchRequest& request);
   // The steps of run(): the query text into a Xapian query; the Enquire set up to run it;
   // the hits of the page with snippets; the counts over every match.
-  PreparedQuery prepare(const SearchRequest& request, SearchResults& results);
+  PreparedQuery prepare(const SearchRequest& request, const Deadline& deadline,
+                        SearchResults& results);
   std::string query_language(const std::string& tag, SearchResults& results);
   void configure(Xapian::Enquire& enquire, const SearchRequest& request, PreparedQuery& prepared,
                  SearchResults& results);
   void collect(const Xapian::MSet& mset, const SearchRequest& request, const BuiltQuery& built,
                SearchResults& results);
+  // The hits of a match the deadline ended: the best `spy` saw, in the request's order.
+  void collect_partial(DeadlineSpy& spy, const SearchRequest& request, const BuiltQuery& built,
+                       SearchResults& results);
+  void count_facets_apart(const Xapian::Query& query, FacetCounter& facets);
+  SearchHit hit_of(const Xapian::Document& doc, double score, SnippetMaker& snippets,
+                   const SearchRequest& request);
 
   std::string path_;
   Xapian::Database db_;
   Analyzer analyzer_;
   std::vector<std::string> languages_;  // languages present in the database
+  bool remote_ = false;                 // some shard is remote: no DeadlineSpy there
 };
 
 Searcher::Searcher(const std::string& path)
@@ -133,6 +143,7 @@ void Searcher::Impl::refresh() {
 }
 
 Searcher::Impl::Impl(const std::string& path) : path_(path) {
+  remote_ = check_stub_tree(path).remote;  // before Xapian, which recurses on a cycle
   try {
     db_ = Xapian::Database(path);
     check_schema(db_, path);
@@ -205,7 +216,8 @@ std::string Searcher::Impl::query_language(const std::string& tag, SearchResults
   return *lang;
 }
 
-PreparedQuery Searcher::Impl::prepare(const SearchRequest& request, SearchResults& results) {
+PreparedQuery Searcher::Impl::prepare(const SearchRequest& request, const Deadline& deadline,
+                                      SearchResults& results) {
   const bool valid_utf8 = utf8::is_valid(request.query);
   results.query = valid_utf8 ? request.query : utf8::repair(request.query);
   if (!valid_utf8) results.notes.push_back("invalid UTF-8 in the query replaced with U+FFFD");
@@ -217,6 +229,7 @@ PreparedQuery Searcher::Impl::prepare(const SearchRequest& request, SearchResult
   PreparedQuery prepared;
   const std::string lang = query_language(request.lang, results);
   QueryBuilder builder(analyzer_, lang.empty() ? languages_ : std::vector<std::string>{lang}, &db_);
+  builder.set_deadline(&deadline);
   if (parsed.root) {
     prepared.built = builder.build(*parsed.root);
     prepared.query = prepared.built.query;
@@ -245,6 +258,18 @@ void Searcher::Impl::configure(Xapian::Enquire& enquire, const SearchRequest& re
   }
 }
 
+SearchHit Searcher::Impl::hit_of(const Xapian::Document& doc, double score, SnippetMaker& snippets,
+                                 const SearchRequest& request) {
+  SearchHit hit;
+  hit.score = score;
+  hit.article = from_stored(doc.get_data());
+  if (request.snippet_chars > 0) {
+    hit.snippet = snippets.passage(hit.article.body, hit.article.lang, request.snippet_chars);
+  }
+  hit.title_highlights = snippets.highlight_all(hit.article.title, hit.article.lang);
+  return hit;
+}
+
 void Searcher::Impl::collect(const Xapian::MSet& mset, const SearchRequest& request,
                              const BuiltQuery& built, SearchResults& results) {
   results.estimate = mset.get_matches_estimated();
@@ -253,22 +278,60 @@ void Searcher::Impl::collect(const Xapian::MSet& mset, const SearchRequest& requ
   SnippetMaker snippets(analyzer_, built.highlight);
   std::uint32_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    SearchHit hit;
-    hit.rank = ++rank;
-    hit.score = it.get_weight();
-    hit.article = from_stored(it.get_document().get_data());
-    if (request.snippet_chars > 0) {
-      hit.snippet = snippets.passage(hit.article.body, hit.article.lang, request.snippet_chars);
-    }
-    hit.title_highlights = snippets.highlight_all(hit.article.title, hit.article.lang);
-    results.hits.push_back(std::move(hit));
+    results.hits.push_back(hit_of(it.get_document(), it.get_weight(), snippets, request));
+    results.hits.back().rank = ++rank;
   }
+}
+
+void Searcher::Impl::collect_partial(DeadlineSpy& spy, const SearchRequest& request,
+                                     const BuiltQuery& built, SearchResults& results) {
+  results.estimate = results.lower = spy.seen();
+  results.upper = db_.get_doccount();
+  std::vector<std::pair<Xapian::Document, double>> best;
+  for (const DeadlineSpy::Seen& seen : spy.best()) {
+    best.emplace_back(db_.get_document(seen.docid), seen.weight);
+  }
+  if (request.sort != SortOrder::kRelevance) {
+    const bool newest = request.sort == SortOrder::kNewest;
+    std::stable_sort(best.begin(), best.end(), [&](const auto& a, const auto& b) {
+      const std::string da = a.first.get_value(schema::kDateSlot);
+      const std::string db = b.first.get_value(schema::kDateSlot);
+      return newest ? da > db : da < db;
+    });
+  }
+  SnippetMaker snippets(analyzer_, built.highlight);
+  std::uint32_t rank = request.offset;
+  for (std::size_t i = request.offset; i < best.size(); ++i) {
+    results.hits.push_back(hit_of(best[i].first, best[i].second, snippets, request));
+    results.hits.back().rank = ++rank;
+  }
+}
+
+// Over remote shards, Xapian 1.4's match spies count some documents of the page twice (as many
+// as there are shards, up to the page's size: 32 for 29 matches with 3 shards and 10 hits),
+// but count exactly in a match that returns no page. So there, facets have a match of their own.
+void Searcher::Impl::count_facets_apart(const Xapian::Query& query, FacetCounter& facets) {
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());  // which documents, not how well
+  facets.attach(enquire);
+  enquire.get_mset(0, 0, db_.get_doccount());
 }
 
 SearchResults Searcher::Impl::run(const SearchRequest& request) {
   const auto start = std::chrono::steady_clock::now();
+  const Deadline deadline(request.time_limit_ms);
   SearchResults results;
-  PreparedQuery prepared = prepare(request, results);
+  PreparedQuery prepared = prepare(request, deadline, results);
+  bool timed_out = prepared.built.cut_short;
+  if (prepared.built.too_long) {
+    results.notes.push_back("the query has more than " + std::to_string(QueryBuilder::kMaxClauses) +
+                            " words, phrases and prefixes; those after were left out");
+  }
+  if (prepared.built.narrowed_to > 0) {
+    results.notes.push_back("so many prefixes: each matches its " +
+                            std::to_string(prepared.built.narrowed_to) + " most frequent words");
+  }
   Xapian::Enquire enquire(db_);
   // The order first: feedback takes the best hits, and ties among them must be broken by id,
   // as in the answer, not by docid (which differs however the database is sharded).
@@ -276,16 +339,41 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
   set_order(enquire, request.sort, by_date);
   configure(enquire, request, prepared, results);
   FacetCounter facets(request.facets);
-  facets.attach(enquire);
-  // Facet counts and exact totals must cover every match, so ask Xapian to look at all of them.
-  const bool every_match = !facets.empty() || request.exact_count;
-  // At least one, so that even --limit 0 learns whether anything matched (the exit status).
+  const bool facets_apart = remote_ && !facets.empty();
+  if (!facets_apart) facets.attach(enquire);
+  DeadlineSpy spy(deadline, std::size_t{request.offset} + request.limit);
+  DeadlineSource deadline_source(deadline);
+  if (deadline.bounded() && !remote_) {
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, prepared.query, Xapian::Query(&deadline_source)));
+    enquire.add_matchspy(&spy);
+  }
+  // Facet counts and exact totals must cover every match, so ask Xapian to look at all of them;
+  // at least one, so that even --limit 0 learns whether anything matched (the exit status).
+  const bool every_match = (!facets.empty() && !facets_apart) || request.exact_count;
   const Xapian::doccount check_at_least = every_match ? db_.get_doccount() : 1;
-  collect(enquire.get_mset(request.offset, request.limit, check_at_least), request, prepared.built,
-          results);
+  try {
+    if (deadline.passed()) throw DeadlinePassed{};
+    collect(enquire.get_mset(request.offset, request.limit, check_at_least), request,
+            prepared.built, results);
+  } catch (const DeadlinePassed&) {
+    collect_partial(spy, request, prepared.built, results);
+    timed_out = true;
+  }
+  if (facets_apart) count_facets_apart(prepared.query, facets);
   results.facets = facets.facets();
-  results.suggestion =
-      SpellingSuggester(db_, analyzer_, languages_).suggest(results.query, prepared.built.words);
+  results.partial = timed_out || prepared.built.too_long;
+  if (timed_out) {
+    results.notes.push_back(
+        "stopped at the time limit of " + std::to_string(static_cast<long>(deadline.limit_ms())) +
+        " ms: the best hits found by then; totals and facets count only "
+        "what was matched by then" +
+        (prepared.built.cut_short ? ", and some prefixes were not expanded" : ""));
+  }
+  if (!results.partial) {
+    results.suggestion =
+        SpellingSuggester(db_, analyzer_, languages_).suggest(results.query, prepared.built.words);
+  }
   results.took_ms = ms_since(start);
   return results;
 }

@@ -61,6 +61,25 @@ void check_same(const std::vector<std::string>& actual, const std::vector<std::s
   }
 }
 
+// Every query's facets (lang, tag, year) as text: counted over every match, they must be the
+// same over remote shards too.
+std::vector<std::string> facet_counts(const std::string& db) {
+  Searcher searcher(db);
+  std::vector<std::string> out;
+  for (const std::string& q : test::mixed_queries()) {
+    SearchRequest request;
+    request.query = q;
+    request.limit = 10;
+    request.facets = {FacetField::kLang, FacetField::kTag, FacetField::kYear};
+    std::string text = q + ":";
+    for (const Facet& facet : searcher.search(request).facets) {
+      for (const auto& v : facet.values) text += " " + v.value + "=" + std::to_string(v.count);
+    }
+    out.push_back(text);
+  }
+  return out;
+}
+
 std::string index(const std::string& db, std::size_t shards) {
   IndexingOptions options;
   options.index.shards = shards;
@@ -142,6 +161,7 @@ TEST_CASE("one database, 3 shards, 3 remote shards and the compacted shards agre
       }
     }
     check_same(answers((dir / "remote.stub").string(), true), single_hits);
+    check_same(facet_counts((dir / "remote.stub").string()), facet_counts(single_db));
   }
 
   compact_database(sharded);

@@ -49,7 +49,8 @@ struct SearchRequest {
   std::vector<FacetField> facets{};
   std::size_t snippet_chars = 200;  // 0: no snippets
   std::string lang{};  // stem the query in this language only; "" = every language of the database
-  // Matching stops after this long and returns the best hits found by then (0: no bound).
+  // The search stops after this long (prefix expansion and matching alike) and returns the
+  // best hits found by then, with SearchResults::partial set (0: no bound).
   double time_limit_ms = 0;
   // Feedback never changes which articles match (nor totals or facets), only their order.
   Feedback feedback = Feedback::kAuto;
@@ -99,6 +100,9 @@ struct SearchResults {
   std::optional<std::string> suggestion{};  // the query with likely misspellings corrected
   std::vector<std::string> notes{};  // how the query was read, when not as typed (plain words...)
   bool feedback = false;             // whether pseudo-relevance feedback ordered the hits
+  // The time limit passed before the search was done: the hits are the best found by then,
+  // totals and facets count only what was matched by then, and a note says so.
+  bool partial = false;
   double took_ms = 0;
 };
 

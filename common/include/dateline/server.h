@@ -31,7 +31,7 @@ struct ServerOptions {
   // 123 ms with 2; 721, p99 168 ms with 8 (the old thread-per-connection server, 64 threads:
   // 672, p50 66 ms, p99 431 ms).
   std::size_t threads = 0;
-  double query_time_limit_ms = 2000;  // matching stops here and returns the best hits so far
+  double query_time_limit_ms = 2000;  // a search stops here with the best hits so far (partial)
   std::uint32_t max_limit = 100;      // the largest `limit` a client may ask for
   std::uint32_t max_offset = 10000;   // the largest `offset`
   // Deadlines; a client that misses one is disconnected. A kept-alive connection may be idle
