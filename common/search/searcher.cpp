@@ -174,7 +174,7 @@ std::optional<ArticleView> Searcher::Impl::view(const std::string& id, const std
   SearchRequest request;
   request.query = query;
   SearchResults ignored;
-  const PreparedQuery prepared = prepare(request, ignored);
+  const PreparedQuery prepared = prepare(request, Deadline{}, ignored);
   SnippetMaker marker(analyzer_, prepared.built.highlight);
   view.title_highlights = marker.highlight_all(view.article.title, view.article.lang);
   view.body_highlights = marker.highlight_all(view.article.body, view.article.lang);
