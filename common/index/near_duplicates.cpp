@@ -1,17 +1,16 @@
 #include "index/near_duplicates.h"
 
-#include <xxhash.h>
-
 #include <algorithm>
 #include <limits>
+
+#include "util/hash.h"
 
 namespace dateline {
 
 namespace {
 
-// Fixed seeds: signatures are stored in databases, so they must never change between runs,
-// builds or machines (std::hash may do all three).
-constexpr std::uint64_t kWordSeed = 0x646174656c696e65;        // "dateline"
+// Fixed seeds, and words hashed by hash64() (XXH3): signatures are stored in databases, so they
+// must never change between runs, builds or machines (std::hash may do all three).
 constexpr std::uint64_t kNumberSalt = 0x6e756d6265727321;      // "numbers!"
 constexpr std::uint64_t kMultiplierSeed = 0x73746f7269657321;  // "stories!"
 constexpr std::uint8_t kFormatVersion = 1;
@@ -24,10 +23,6 @@ std::uint64_t mix(std::uint64_t x) {
   x ^= x >> 27;
   x *= 0x94d049bb133111eb;
   return x ^ (x >> 31);
-}
-
-std::uint64_t word_hash(std::string_view term) {
-  return XXH3_64bits_withSeed(term.data(), term.size(), kWordSeed);
 }
 
 bool is_break(std::string_view text, const Token& before, const Token& after) {
@@ -103,12 +98,13 @@ std::optional<Signature> Signature::parse(std::string_view bytes) {
   return out;
 }
 
-NearDuplicateSigner::NearDuplicateSigner(NearDuplicateOptions options) : options_(options) {
+NearDuplicateSigner::NearDuplicateSigner(NearDuplicateOptions options)
+    : options_(options), seed_(options.seed ? mix(options.seed) : 0) {
   options_.hashes = std::clamp<std::size_t>(options_.hashes, 1, NearDuplicateOptions::kMaxHashes);
   options_.bands = std::min(options_.bands, options_.hashes);
   options_.value_bits = options_.value_bits <= 8 ? 8 : 16;
   options_.shingle_words = std::max<std::size_t>(options_.shingle_words, 1);
-  std::uint64_t state = kMultiplierSeed;
+  std::uint64_t state = kMultiplierSeed ^ mix(options_.seed);
   for (std::uint64_t& multiplier : multipliers_) {
     state += 0x9e3779b97f4a7c15;
     multiplier = mix(state) | 1;  // odd: multiply-shift hashing needs it
@@ -125,7 +121,7 @@ void NearDuplicateSigner::add_shingles(std::string_view text, const std::vector<
       shingle_segment(segment, options_.shingle_words, features);
       segment.clear();
     }
-    segment.push_back(word_hash(token.term));
+    segment.push_back(hash64(token.term) ^ seed_);
     previous = &token;
   }
   shingle_segment(segment, options_.shingle_words, features);
@@ -135,7 +131,7 @@ void NearDuplicateSigner::add_numbers(const std::vector<Token>& tokens,
                                       std::vector<std::uint64_t>& features) const {
   for (const Token& token : tokens) {
     if (token.kind != TokenKind::kNumber) continue;
-    const std::uint64_t h = word_hash(token.term);
+    const std::uint64_t h = hash64(token.term) ^ seed_;
     for (std::size_t copy = 0; copy < options_.number_weight; ++copy) {
       features.push_back(mix(h ^ (kNumberSalt + copy)));
     }

@@ -205,9 +205,9 @@ TEST_CASE("near duplicates: signatures are the same on every run and machine",
   for (unsigned char c : s.serialize())
     hex += "0123456789abcdef"[c >> 4], hex += "0123456789abcdef"[c & 15];
   CHECK(hex ==
-        "0108106b0f83dd93e40ff672119836b9c6d6f5efbb4261b9d09e2d4c2123c636"
-        "da50a323c2766bcd8acc668ebd5a5337c2639f7a2be7a550f3c78c854cc8277d"
-        "98612fe70071fb7688a1772c25924d5812528a7b");
+        "0108106b18b879e401633db7573f54986e940391899e9175b3013379be73df18"
+        "52f11a411b2f88202e97b651990a5ceb9df8602d49d371257155a628622152eb"
+        "8bc7b769863eaf6484a174186aec5e8a880fda18");
 }
 
 TEST_CASE("near duplicates: serialized signatures read back, other bytes do not",
