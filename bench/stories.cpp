@@ -262,6 +262,8 @@ std::vector<Variant> variants() {
   add("numbers only in shingles", [](auto& o) { o.number_weight = 0; });
   add("numbers weight 3", [](auto& o) { o.number_weight = 3; });
   add("numbers weight 6", [](auto& o) { o.number_weight = 6; });
+  add("numbers of 1+ characters", [](auto& o) { o.min_number_bytes = 1; });
+  add("numbers of 3+ characters", [](auto& o) { o.min_number_bytes = 3; });
   add("shingles cross paragraphs", [](auto& o) { o.cross_paragraphs = true; });
   add("32 hashes", [](auto& o) { o.hashes = 32; });
   add("128 hashes", [](auto& o) { o.hashes = 128; });
@@ -581,6 +583,7 @@ void add_signature_options(CLI::App& app, NearDuplicateOptions& o) {
   app.add_option("--min-jaccard", o.min_jaccard, "Estimated Jaccard below which similarity is 0");
   app.add_option("--min-features", o.min_features, "Fewer features: too short to judge");
   app.add_option("--number-weight", o.number_weight, "Extra features per number");
+  app.add_option("--min-number-bytes", o.min_number_bytes, "Shorter numbers: only in shingles");
   app.add_flag("--title,!--no-title", o.include_title, "Include the headline");
   app.add_flag("--numbers,!--no-numbers", o.keep_numbers, "Keep numbers");
   app.add_flag("--cross,!--no-cross", o.cross_paragraphs, "Shingles across paragraph breaks");

@@ -130,7 +130,7 @@ void NearDuplicateSigner::add_shingles(std::string_view text, const std::vector<
 void NearDuplicateSigner::add_numbers(const std::vector<Token>& tokens,
                                       std::vector<std::uint64_t>& features) const {
   for (const Token& token : tokens) {
-    if (token.kind != TokenKind::kNumber) continue;
+    if (token.kind != TokenKind::kNumber || token.term.size() < options_.min_number_bytes) continue;
     const std::uint64_t h = hash64(token.term) ^ seed_;
     for (std::size_t copy = 0; copy < options_.number_weight; ++copy) {
       features.push_back(mix(h ^ (kNumberSalt + copy)));

@@ -7,8 +7,9 @@
 // keeps ~half of the original's shingles (Jaccard ~0.5) but almost all of its own (containment
 // ~1), so the similarity is the estimated containment of the smaller shingle set in the larger,
 // computed from the MinHash Jaccard estimate and the two set sizes. Shingles do not cross
-// paragraph breaks, so moving paragraphs costs nothing. Measured choices and the threshold
-// curve: docs/stories.md; the labelled pairs: tests/data/stories/.
+// paragraph breaks, so moving paragraphs costs nothing; each distinct number is a feature too,
+// as figures are what tell one template story from another. Measured choices and the
+// threshold curve: docs/stories.md; the labelled pairs: tests/data/stories/.
 #pragma once
 
 #include <array>
@@ -26,14 +27,14 @@ namespace dateline {
 // What a signature is made of. The defaults are the measured choice; other values are for the
 // measurements of bench/stories.cpp. Figures: precision / recall at the threshold 0.80 on
 // tests/data/stories/pairs.jsonl (417 pairs), means over 20 hash seeds (`stories_bench sweep`,
-// docs/stories.md); the defaults give 0.978 / 0.956 and pass both targets under every seed.
+// docs/stories.md); the defaults give 0.974 / 0.951 and pass both targets under every seed.
 struct NearDuplicateOptions {
-  // 4 words: 3 give 0.949 / 0.964 (template stories share more 3-word runs; 11 of 20 seeds
-  // pass), 5 give 0.984 / 0.938 (edits cost more).
+  // 4 words: 3 give 0.947 / 0.965 (template stories share more 3-word runs; 10 of 20 seeds
+  // pass), 5 give 0.980 / 0.937 (edits cost more).
   std::size_t shingle_words = 4;
-  // 64 values: 128 give 0.975 / 0.959, within the spread over seeds; 32 give 0.972 / 0.943.
+  // 64 values: 128 give 0.973 / 0.953, within the spread over seeds; 32 give 0.969 / 0.937.
   std::size_t hashes = 64;
-  // Bits kept of the values that are not band keys: 16 give 0.978 / 0.956, the same as 8.
+  // Bits kept of the values that are not band keys: 16 give 0.973 / 0.951, the same as 8.
   std::size_t value_bits = 8;
   // Band keys, one value each (r = 1): a pair of Jaccard J shares one with probability
   // 1 - (1 - J)^16: 99.7% at J = 0.31, the lowest Jaccard of a pair the threshold accepts in
@@ -42,20 +43,25 @@ struct NearDuplicateOptions {
   // Fewer distinct features (about 30 words) is too short to judge: a headline or a one-line
   // brief stands alone rather than join a story by chance. 10% of Reuters-21578.
   std::size_t min_features = 30;
-  bool include_title = false;  // the headline is what copies change first: 0.973 / 0.951 with it
+  bool include_title = false;  // the headline is what copies change first: 0.970 / 0.953 with it
   // Figures tell one template story from another (the Fed's daily repurchases, earnings
-  // tables): without numbers 0.821 / 0.947, and precision reaches 0.95 at no threshold.
+  // tables): without numbers 0.822 / 0.948, and precision reaches 0.95 at no threshold.
   bool keep_numbers = true;
-  // Extra features per distinct number. 3 scores the same within the spread (0.981 / 0.952) but
-  // makes 5% more of Reuters judgeable, mostly tables, which merge into big stories of one
-  // template (of 12, 17 and 19 articles).
+  // Extra features per distinct number. 3 scores the same within the spread (0.972 / 0.950) but
+  // makes 4.5% more of Reuters judgeable, mostly tables, which merge into big stories of one
+  // template (of 7 and 15 articles).
   std::size_t number_weight = 1;
-  bool cross_paragraphs = false;  // shingles across paragraph breaks: 0.971 / 0.940
-  // Containment of the smaller set: Jaccard gives 1.000 / 0.657 (trimmed copies are lost).
+  // Numbers shorter than this are features only inside shingles: the parts of "6-1/8" and the
+  // days of the month are in every table. With 1 the pairs score 0.978 / 0.955, but Reuters
+  // gets 12 more merges, 10 of them not copies (intraday rate tables, the Fed's repurchases of
+  // two days, a pork price table "contained" in a bond digest); 2 makes 3 that 1 does not.
+  std::size_t min_number_bytes = 2;
+  bool cross_paragraphs = false;  // shingles across paragraph breaks: 0.968 / 0.938
+  // Containment of the smaller set: Jaccard gives 1.000 / 0.652 (trimmed copies are lost).
   bool containment = true;
   // Below this estimated Jaccard the similarity is 0: containment estimated from a few agreeing
-  // values of a brief and a long article is noise: on Reuters this floor parts 39 merges, 38
-  // of them a brief with an unrelated long story; 0.2 would part 5 more, 4 of them true copies.
+  // values of a brief and a long article is noise. On Reuters this floor parts 25 merges, each
+  // a brief with an unrelated long story; 0.2 would part 6 more, all true copies.
   double min_jaccard = 0.1;
   // Picks the hash functions. Stored signatures are only comparable under one seed; other
   // seeds measure how much the figures owe to the particular functions (docs/stories.md).
@@ -131,7 +137,7 @@ class NearDuplicateSigner {
 
   // Similarity at or above which two articles are one story. Of 0.65, 0.70, ..., 0.90, the only
   // threshold at which all 30 seeds tried meet precision >= 0.95 and recall >= 0.90 on the
-  // labelled pairs (means 0.976 / 0.956; at 0.75, 23 of 30 seeds do; at 0.85, 26 of 30).
+  // labelled pairs (means 0.973 / 0.949; at 0.75, 20 of 30 seeds do; at 0.85, 22 of 30).
   static constexpr double kThreshold = 0.80;
 
  private:
