@@ -19,8 +19,7 @@ find_package(zstd CONFIG REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(gumbo REQUIRED IMPORTED_TARGET gumbo)
 pkg_check_modules(xxhash REQUIRED IMPORTED_TARGET libxxhash)
-# Debian builds cpp-httplib as a library; its pkg-config flags match how that was compiled.
-pkg_check_modules(httplib REQUIRED IMPORTED_TARGET cpp-httplib)
+find_package(Threads REQUIRED)
 
 # CLD2 (language detection) has neither a CMake config nor a pkg-config file.
 find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)

@@ -62,9 +62,11 @@ CLI::App* add_serve_command(CLI::App& app, Flags& f) {
   CLI::App* serve = app.add_subcommand(
       "serve", "Serve the HTTP JSON API (/search, /doc/ID, /health) and a search page (/)");
   serve->add_option("--listen", f.listen, "HOST:PORT to listen on")->capture_default_str();
-  serve->add_option("--threads", f.server.threads, "Requests handled at once")
+  serve
+      ->add_option("--threads", f.server.threads,
+                   "Threads that run searches (0: two per core); connections need none")
       ->capture_default_str()
-      ->check(CLI::Range(1, 1024));
+      ->check(CLI::Range(0, 1024));
   serve
       ->add_option("--time-limit-ms", f.server.query_time_limit_ms,
                    "Matching stops after this long and returns the best hits so far")

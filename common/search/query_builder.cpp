@@ -209,9 +209,18 @@ Xapian::Query QueryBuilder::phrase(const QueryNode& n, bool positive, BuiltQuery
   const std::string prefix = field_prefix(n.field);
   std::vector<Xapian::Query> terms;
   const std::vector<Token> tokens = analyzer_.tokenize(n.text);
+  std::vector<std::string> folded;
   for (const Token& token : tokens) {
     terms.emplace_back(prefix + token.term);
-    if (positive && highlights(n.field)) highlight_set(out, n.field).exact.insert(token.term);
+    folded.push_back(token.term);
+  }
+  if (positive && highlights(n.field) && !folded.empty()) {
+    auto& set = highlight_set(out, n.field);
+    if (folded.size() == 1) {
+      set.exact.insert(folded[0]);
+    } else {
+      set.phrases.push_back(std::move(folded));  // highlighted where it matched as a whole
+    }
   }
   // A quoted word: exact, unstemmed.
   Xapian::Query words = terms.size() <= 1

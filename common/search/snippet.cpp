@@ -37,6 +37,14 @@ std::size_t token_at(const std::vector<Token>& tokens, std::uint32_t offset) {
   return static_cast<std::size_t>(it - tokens.begin()) - 1;
 }
 
+// Whether two letter or number tokens are parts of one written word, joined by a period, colon
+// or apostrophe ("U.S", "rock'n'roll").
+bool glued(std::string_view text, const Token& before, const Token& after) {
+  if (is_cjk(before.kind) || is_cjk(after.kind) || after.start <= before.end) return false;
+  const std::string_view gap = text.substr(before.end, after.start - before.end);
+  return gap == "." || gap == ":" || gap == "'" || gap == "\xE2\x80\x99";
+}
+
 // No trailing space, and no leading one unless the snippet starts with "…".
 void trim_spaces(Snippet& snippet, bool cut_front) {
   while (!snippet.text.empty() && snippet.text.back() == ' ') snippet.text.pop_back();
@@ -109,6 +117,23 @@ void SnippetMaker::find_cjk(std::string_view text, const std::vector<Token>& tok
   }
 }
 
+// Every place where a phrase's words follow each other, as one match.
+void SnippetMaker::find_phrases(const std::vector<Token>& tokens, bool in_title,
+                                std::vector<Match>& out) {
+  for (const HighlightTerms::Set* set : {&terms_.body, in_title ? &terms_.title : nullptr}) {
+    if (set == nullptr) continue;
+    for (const auto& phrase : set->phrases) {
+      std::string key;
+      for (const std::string& word : phrase) key += word + " ";
+      for (std::size_t i = 0; i + phrase.size() <= tokens.size(); ++i) {
+        std::size_t k = 0;
+        while (k < phrase.size() && tokens[i + k].term == phrase[k]) ++k;
+        if (k == phrase.size()) out.push_back({tokens[i].start, tokens[i + k - 1].end, key});
+      }
+    }
+  }
+}
+
 std::vector<SnippetMaker::Match> SnippetMaker::find_matches(std::string_view text,
                                                             const std::vector<Token>& tokens,
                                                             std::string_view lang, bool in_title) {
@@ -117,6 +142,7 @@ std::vector<SnippetMaker::Match> SnippetMaker::find_matches(std::string_view tex
     std::string key = match_key(token, lang, in_title);
     if (!key.empty()) found.push_back({token.start, token.end, std::move(key)});
   }
+  find_phrases(tokens, in_title, found);
   find_cjk(text, tokens, found);
   // Sorted, and overlapping matches (a word inside a CJK match) merged into one.
   std::sort(found.begin(), found.end(), [](const Match& a, const Match& b) {
@@ -211,6 +237,10 @@ std::pair<std::size_t, std::size_t> SnippetMaker::with_context(const std::vector
     const std::size_t before = max_chars > span ? (max_chars - span) / 4 : 0;
     first_token = token_at(tokens, matches[window.first].start);
     while (first_token > 0 && span_start - layout.char_start[first_token - 1] <= before) {
+      --first_token;
+    }
+    // Never start inside a written word: "U.S." is two tokens, the snippet starts at "U".
+    while (first_token > 0 && glued(layout.text, tokens[first_token - 1], tokens[first_token])) {
       --first_token;
     }
   }

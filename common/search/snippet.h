@@ -43,6 +43,7 @@ class SnippetMaker {
   std::vector<Match> find_matches(std::string_view text, const std::vector<Token>& tokens,
                                   std::string_view lang, bool in_title);
   void find_cjk(std::string_view text, const std::vector<Token>& tokens, std::vector<Match>& out);
+  void find_phrases(const std::vector<Token>& tokens, bool in_title, std::vector<Match>& out);
 
   // The steps of passage(): measure, choose the window of matches, add context, copy.
   struct Layout;

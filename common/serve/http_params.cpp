@@ -1,5 +1,7 @@
 #include "serve/http_params.h"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <optional>
 
@@ -23,6 +25,13 @@ std::string invalid(std::string_view name, const std::string& allowed, const std
   return std::string(name) + " must be " + allowed + ", not \"" + utf8::excerpt(value, 60) + "\"";
 }
 
+constexpr std::array<std::string_view, 9> kKnownNames = {
+    "q", "limit", "offset", "sort", "facet", "snippet_chars", "lang", "like", "feedback"};
+
+bool is_known(const std::string& name) {
+  return std::find(kKnownNames.begin(), kKnownNames.end(), name) != kKnownNames.end();
+}
+
 }  // namespace
 
 std::variant<SearchRequest, std::string> search_request_from(const QueryParams& params,
@@ -30,6 +39,10 @@ std::variant<SearchRequest, std::string> search_request_from(const QueryParams& 
   SearchRequest request;
   request.time_limit_ms = options.query_time_limit_ms;
   for (const auto& [name, value] : params) {
+    // "q=oil&q=gas" would search one of them and say nothing; only facets add up.
+    if (name != "facet" && params.count(name) > 1 && is_known(name)) {
+      return "parameter \"" + name + "\" is given more than once (only facet may be repeated)";
+    }
     if (name == "q") {
       request.query = value;
     } else if (name == "like") {

@@ -16,7 +16,8 @@ using QueryParams = std::multimap<std::string, std::string>;
 
 // The request, or why the parameters are bad (the message for a 400 answer). Unknown names,
 // numbers that are not plain decimal or beyond the server's bounds, unknown sort orders and
-// facet fields, and a missing query (without `like`) are bad.
+// facet fields, a name other than `facet` given more than once, and a missing query (without
+// `like`) are bad.
 std::variant<SearchRequest, std::string> search_request_from(const QueryParams& params,
                                                              const ServerOptions& options);
 

@@ -1,10 +1,7 @@
 // `searcher serve` under load and abuse: 64 clients for 10 seconds all answered correctly
 // (requests per second, latency and the server's peak memory printed for the note and the
 // docs), slow and garbage clients refused without harm, and a clean stop on SIGTERM.
-#include <arpa/inet.h>
 #include <httplib.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 
 #include <algorithm>
 #include <atomic>
@@ -18,49 +15,15 @@
 #include <thread>
 
 #include "dateline/render.h"
+#include "support/raw_connection.h"
 #include "support/search_fixture.h"
 #include "support/server_process.h"
 
 using namespace dateline;
 using Clock = std::chrono::steady_clock;
 
-namespace {
-
-// A raw TCP connection, for clients no HTTP library would be.
-class RawConnection {
- public:
-  explicit RawConnection(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<std::uint16_t>(port));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-    timeval timeout{.tv_sec = 15, .tv_usec = 0};
-    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  }
-  ~RawConnection() { ::close(fd_); }
-  bool connected() const { return connected_; }
-  void send(std::string_view bytes) { (void)::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL); }
-  // Everything until the server closes (or 15 s pass).
-  std::string receive_all() {
-    std::string out;
-    char buffer[4096];
-    for (ssize_t n; (n = ::recv(fd_, buffer, sizeof buffer, 0)) > 0;) out.append(buffer, n);
-    return out;
-  }
-
- private:
-  int fd_;
-  bool connected_ = false;
-};
-
-int status_of(const std::string& response) {
-  return response.size() > 12 && response.rfind("HTTP/1.", 0) == 0
-             ? std::stoi(response.substr(9, 3))
-             : -1;
-}
-
-}  // namespace
+using test::RawConnection;
+using test::status_of;
 
 TEST_CASE("64 clients for 10 seconds all get correct answers", "[http-load]") {
   test::TempDir dir;
@@ -200,7 +163,7 @@ TEST_CASE("slow, garbage and oversized requests are refused and harm no one else
   CHECK(server.log().find("searcher: stopping (SIGTERM)") != std::string::npos);
 }
 
-TEST_CASE("serve listens on 127.0.0.1 unless told otherwise; a bad --listen is a usage error",
+TEST_CASE("serve listens on 127.0.0.1 unless told otherwise, and a bad --listen is a usage error",
           "[http-load]") {
   const auto help = test::run(test::quote(test::kSearcher) + " --db x serve --help");
   CHECK(help.out.find("127.0.0.1:8080") != std::string::npos);

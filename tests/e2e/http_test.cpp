@@ -108,6 +108,10 @@ TEST_CASE("bad parameters and requests get 4xx with a JSON error", "[http]") {
       {"/search?q=oil&sort=sideways", 400},
       {"/search?q=oil&facet=colour", 400},
       {"/search?q=oil&colour=red", 400},
+      {"/search?q=oil&q=gas", 400},
+      {"/search?q=oil&limit=5&limit=6", 400},
+      {"/search?like=no-such-article", 404},
+      {"/search?q=oil&like=no-such-article", 404},
       {"/search?q=oil%ZZ", 400},
       {"/search?q=oil%4", 400},
       {"/nowhere", 404},
@@ -123,12 +127,29 @@ TEST_CASE("bad parameters and requests get 4xx with a JSON error", "[http]") {
     REQUIRE(j.is_object());
     CHECK(!j["error"].get<std::string>().empty());
   }
+  // The message names what is wrong.
+  CHECK(json::parse(client.Get("/search?q=oil&q=gas")->body)["error"].get<std::string>().find(
+            "\"q\" is given more than once") != std::string::npos);
+  CHECK(json::parse(client.Get("/search?like=no-such-article")->body)["error"] ==
+        "no article with id no-such-article");
   CHECK(client.Post("/search?q=oil", "x", "text/plain")->status == 405);
   CHECK(client.Get("/search?q=" + std::string(10000, 'a'))->status == 414);
   // Invalid UTF-8 (well percent-encoded) is repaired, as on the command line.
   const auto repaired = client.Get("/search?q=oil%FF");
   REQUIRE(repaired->status == 200);
   CHECK(json::parse(repaired->body)["query"] == "oil\xEF\xBF\xBD");
+}
+
+TEST_CASE("facet may be repeated; like=ID finds articles like a known one", "[http]") {
+  test::RunningServer server(test::corpus_db());
+  auto client = server.client();
+  const auto faceted = client.Get("/search?q=oil&facet=source&facet=year");
+  REQUIRE(faceted->status == 200);
+  CHECK(json::parse(faceted->body)["facets"].size() == 2);
+  const std::string id = test::ids(test::search("oil")).at(0);
+  const auto like = client.Get("/search?like=" + test::url_encoded(id));
+  REQUIRE(like->status == 200);
+  CHECK(!json::parse(like->body)["hits"].empty());
 }
 
 TEST_CASE("/health and the search page", "[http]") {
@@ -140,6 +161,15 @@ TEST_CASE("/health and the search page", "[http]") {
   const auto page = client.Get("/");
   REQUIRE(page->status == 200);
   CHECK(page->get_header_value("Content-Type") == "text/html; charset=utf-8");
+  CHECK(page->get_header_value("Content-Security-Policy").starts_with("default-src 'none'"));
+  CHECK(page->get_header_value("X-Content-Type-Options") == "nosniff");
+  CHECK(health->get_header_value("X-Content-Type-Options") == "nosniff");
+  CHECK(client.Get("/nowhere")->get_header_value("X-Content-Type-Options") == "nosniff");
+  // HEAD: the headers of GET, no body.
+  const auto head = client.Head("/health");
+  REQUIRE(head->status == 200);
+  CHECK(head->body.empty());
+  CHECK(head->get_header_value("Content-Length") == std::to_string(health->body.size()));
   CHECK(page->body.find("<form id=\"search\"") != std::string::npos);
   // Self-contained: no script, style or image from anywhere else.
   for (const char* external : {"src=\"http", "href=\"http", "@import", "url(http"}) {

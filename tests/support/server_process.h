@@ -4,11 +4,13 @@
 
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <fstream>
+#include <optional>
 #include <regex>
 #include <stdexcept>
 #include <string>
@@ -21,9 +23,10 @@ namespace dateline::test {
 
 class ServeProcess {
  public:
-  // Starts the server on `db` with `extra` arguments after `serve`; waits until it listens.
+  // Starts the server on `db` with `extra` arguments after `serve`, and with `descriptors` as
+  // its RLIMIT_NOFILE if given; waits until it listens.
   ServeProcess(const std::string& db, const std::filesystem::path& log,
-               std::vector<std::string> extra = {})
+               std::vector<std::string> extra = {}, std::optional<rlimit> descriptors = {})
       : log_(log) {
     std::vector<std::string> args = {kSearcher, "--db", db, "serve", "--listen", "127.0.0.1:0"};
     args.insert(args.end(), extra.begin(), extra.end());
@@ -32,6 +35,7 @@ class ServeProcess {
       ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlives a crashed test
       std::FILE* err = std::freopen(log.c_str(), "w", stderr);
       if (err == nullptr) ::_exit(127);
+      if (descriptors && ::setrlimit(RLIMIT_NOFILE, &*descriptors) != 0) ::_exit(127);
       std::vector<char*> argv;
       for (auto& a : args) argv.push_back(a.data());
       argv.push_back(nullptr);
@@ -39,7 +43,8 @@ class ServeProcess {
       ::_exit(127);
     }
     const std::regex serving(R"(on http://127\.0\.0\.1:(\d+)/)");
-    for (int i = 0; i < 200 && port_ == 0; ++i) {
+    // Up to 30 s: opening 1,000 shards under the sanitizers on a busy machine took over 10.
+    for (int i = 0; i < 1200 && port_ == 0; ++i) {
       std::smatch m;
       const std::string text = read_file(log_);
       if (std::regex_search(text, m, serving)) port_ = std::stoi(m[1]);

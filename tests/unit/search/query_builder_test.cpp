@@ -63,7 +63,9 @@ TEST_CASE("the words to highlight are the positive ones", "[query-builder]") {
   Analyzer analyzer;
   QueryBuilder builder(analyzer, {"en"});
   const BuiltQuery q = builder.build(*parse_query("Oil -gas title:cocoa \"crude price\"").root);
-  CHECK(q.highlight.body.exact == std::set<std::string>{"oil", "crude", "price"});
+  CHECK(q.highlight.body.exact == std::set<std::string>{"oil"});
+  // A phrase is highlighted where it matched as a whole, never its words alone.
+  CHECK(q.highlight.body.phrases == std::vector<std::vector<std::string>>{{"crude", "price"}});
   CHECK(q.highlight.body.stems == std::set<std::string>{"oil"});
   CHECK(q.highlight.title.exact == std::set<std::string>{"cocoa"});
   CHECK(q.words == std::vector<std::string>{"oil", "cocoa"});

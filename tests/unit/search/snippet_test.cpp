@@ -38,7 +38,15 @@ TEST_CASE("snippets mark every matching form: stems, case, accents, phrase words
        "Alibaba's new chip. CHIPS are scarce; chipping away; chirps.",
        {"chip", "CHIPS", "chipping"}},  // "chipping" stems to "chip" too
       {"zurich", "de", "Der Flughafen Zürich und ZÜRICH-Stadt.", {"Zürich", "ZÜRICH"}},
-      {"\"central bank\"", "en", "The Central Bank said banks lend.", {"Central", "Bank"}},
+      {"\"central bank\"", "en", "The Central Bank said banks lend.", {"Central Bank"}},
+      // A phrase or a word that analyses into several is marked where it matched as a whole:
+      {"\"trade surplus\"",
+       "en",
+       "A trade deficit, a surplus, then the trade surplus.",
+       {"trade surplus"}},
+      {"代表の", "ja", "代表の意見と、社会の声。", {"代表の"}},
+      {"e-mail", "en", "Send e-mail, not mail.", {"e-mail"}},
+      {"brazil's", "en", "Brazil's coffee and brazil nuts.", {"Brazil's", "brazil"}},
       {"export*", "en", "Exports rose; exporters and the port.", {"Exports", "exporters"}},
       {"ＡＢＣ", "en", "abc and Abc and ａｂｃ.", {"abc", "Abc", "ａｂｃ"}},
       {"北京", "zh", "我们在北京大学学习。", {"北京"}},
@@ -50,6 +58,23 @@ TEST_CASE("snippets mark every matching form: stems, case, accents, phrase words
     const Snippet s = maker.passage(c.text, c.lang, 200);
     CHECK(s.text == c.text);  // short enough to be shown whole
     CHECK(marked(s) == c.marked);
+  }
+}
+
+TEST_CASE("a snippet never starts inside a written word", "[snippet]") {
+  Analyzer analyzer;
+  std::string text;
+  for (int i = 0; i < 12; ++i) text += "the U.S. said Exxon's R.J. Reynolds' rock'n'roll deal ";
+  text += "cocoa";
+  const HighlightTerms terms = terms_for(analyzer, "cocoa", {"en"});
+  SnippetMaker maker(analyzer, terms);
+  for (std::size_t budget = 10; budget <= 120; budget += 3) {
+    const Snippet s = maker.passage(text, "en", budget);
+    INFO(budget << ": " << s.text);
+    REQUIRE(s.text.starts_with(SnippetMaker::kEllipsis));
+    const std::string shown = s.text.substr(SnippetMaker::kEllipsis.size());
+    const std::string first_word = shown.substr(0, shown.find(' '));
+    CHECK(text.find(" " + first_word) != std::string::npos);
   }
 }
 

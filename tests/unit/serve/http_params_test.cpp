@@ -58,6 +58,9 @@ TEST_CASE("bad parameters say what is wrong", "[http-params]") {
       {{{"q", "x"}, {"facet", "colour"}}, "facet must be source, lang, tag or year"},
       {{{"q", "x"}, {"feedback", "sometimes"}}, "feedback must be auto, always or never"},
       {{{"q", "x"}, {"colour", "red"}}, "unknown parameter \"colour\""},
+      {{{"q", "oil"}, {"q", "gas"}},
+       "parameter \"q\" is given more than once (only facet may be repeated)"},
+      {{{"q", "x"}, {"limit", "5"}, {"limit", "6"}}, "parameter \"limit\" is given more than once"},
   };
   for (const Case& c : cases) {
     INFO(c.message);
