@@ -224,7 +224,7 @@ double NearDuplicateSigner::similarity(const Signature& a, const Signature& b) c
   return options_.containment ? r.containment : r.jaccard;
 }
 
-std::vector<std::uint32_t> NearDuplicateSigner::band_keys(const Signature& signature) const {
+std::vector<std::uint32_t> NearDuplicateSigner::band_keys_of(const Signature& signature) {
   std::vector<std::uint32_t> keys;
   if (!signature.judgeable()) return keys;
   const std::size_t bands = std::min<std::size_t>(signature.wide, signature.minima.size());

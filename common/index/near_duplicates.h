@@ -129,7 +129,11 @@ class NearDuplicateSigner {
   // articles share key i exactly when their i-th values agree (probability = their Jaccard
   // similarity). Any shared key makes a candidate pair, to be confirmed by similarity(). Empty
   // for an article too short to judge.
-  std::vector<std::uint32_t> band_keys(const Signature& signature) const;
+  std::vector<std::uint32_t> band_keys(const Signature& signature) const {
+    return band_keys_of(signature);
+  }
+  // The same, from the signature alone (it says how many of its values are band keys).
+  static std::vector<std::uint32_t> band_keys_of(const Signature& signature);
   // A band key as 3 bytes (band, value high, value low), for a boolean term after a prefix.
   static std::string band_key_bytes(std::uint32_t key);
 

@@ -11,10 +11,12 @@ namespace dateline {
 
 namespace {
 
-// A hash of the article as given plus what decides how it is analysed, so that an article is
-// "unchanged" exactly when re-indexing it would produce the same document. The default
-// language counts only for an article without its own: another --lang must not re-index
-// articles whose language it does not decide.
+std::string detect_or_default(const Article& article, const std::string& default_lang);
+
+}  // namespace
+
+// The default language counts only for an article without its own: another --lang must not
+// re-index articles whose language it does not decide.
 std::string content_hash(const Article& a, std::string_view default_lang) {
   static const std::string kSettings = std::to_string(schema::kVersion) + analyzer_settings_json();
   FieldHasher hasher;
@@ -26,6 +28,8 @@ std::string content_hash(const Article& a, std::string_view default_lang) {
   }
   return hasher.hex();
 }
+
+namespace {
 
 std::string detect_or_default(const Article& article, const std::string& default_lang) {
   std::string sample = article.title;
@@ -70,7 +74,8 @@ void ShardWriter::begin_batch() {
   pending_bytes_ = 0;
 }
 
-WriteOutcome ShardWriter::add(Article article) {
+WriteOutcome ShardWriter::add(Article article, const StoryFields& story,
+                              const std::vector<Token>* body_tokens) {
   try {
     const std::string term = schema::id_term(article.id);
     const std::string hash = content_hash(article, options_.default_lang);
@@ -82,7 +87,7 @@ WriteOutcome ShardWriter::add(Article article) {
       }
     }
     if (article.lang.empty()) article.lang = detect_or_default(article, options_.default_lang);
-    db_.replace_document(term, builder_.build(article, hash));
+    db_.replace_document(term, builder_.build(article, hash, story, body_tokens));
     for (const std::string& word : builder_.spelling_words()) ++pending_spelling_[word];
     pending_bytes_ += article.title.size() + article.body.size() + 64;
     commit_if_due();

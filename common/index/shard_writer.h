@@ -17,6 +17,10 @@ namespace dateline {
 
 enum class WriteOutcome { kAdded, kUpdated, kUnchanged };
 
+// A hash of the article as given plus what decides how it is analysed, so that an article is
+// "unchanged" exactly when re-indexing it would produce the same document.
+std::string content_hash(const Article& article, std::string_view default_lang);
+
 // One writer per database at a time (Xapian's lock; a second writer gets DatabaseError).
 // Not thread-safe. Every change is inside a transaction committed by commit() or when
 // options.commit_bytes of text have been added (0: only by commit()), so the database on disk is
@@ -33,7 +37,10 @@ class ShardWriter {
   // Adds `article`, replacing the one with the same id; skips it when it is unchanged since it
   // was last indexed (same fields, same default language). The article's lang, when empty, is
   // detected. Throws DatabaseError.
-  WriteOutcome add(Article article);
+  // `story` is what the article's story is (index/story_assigner.h); `body_tokens`, when given,
+  // are the analyzer's tokens of article.body.
+  WriteOutcome add(Article article, const StoryFields& story = {},
+                   const std::vector<Token>* body_tokens = nullptr);
   // Removes the article with `id`; false when there is none.
   bool remove(std::string_view id);
   // Makes every change so far durable. Throws DatabaseError (e.g. disk full).

@@ -23,7 +23,36 @@ double rounded(double value, int places) {
   return std::round(value * scale) / scale;
 }
 
-Json hit_json(const SearchHit& hit) {
+Json story_json(const Story& story, bool collapsed) {
+  if (!collapsed) return Json{{"id", story.id}};
+  Json versions = Json::array();
+  for (const StoryCopy& c : story.versions) {
+    versions.push_back({{"id", c.id},
+                        {"title", c.title},
+                        {"source", or_null(c.source)},
+                        {"date", or_null(c.date)}});
+  }
+  return Json{{"id", story.id},
+              {"copies", story.copies},
+              {"sources", story.sources},
+              {"first_seen", or_null(story.first_seen)},
+              {"versions", versions}};
+}
+
+Json timeline_json(const Timeline& timeline) {
+  Json buckets = Json::array();
+  for (const TimelineBucket& b : timeline.buckets) {
+    buckets.push_back({{"period", b.period},
+                       {"from", b.first_day},
+                       {"to", b.last_day},
+                       {"articles", b.articles},
+                       {"stories", b.stories}});
+  }
+  return Json{
+      {"period", name_of(timeline.period)}, {"buckets", buckets}, {"undated", timeline.undated}};
+}
+
+Json hit_json(const SearchHit& hit, bool collapsed) {
   const Article& a = hit.article;
   return Json{
       {"rank", hit.rank},
@@ -36,7 +65,8 @@ Json hit_json(const SearchHit& hit) {
       {"url", or_null(a.url)},
       {"lang", or_null(a.lang)},
       {"snippet", {{"text", hit.snippet.text}, {"highlights", ranges(hit.snippet.highlights)}}},
-      {"title_highlights", ranges(hit.title_highlights)}};
+      {"title_highlights", ranges(hit.title_highlights)},
+      {"story", story_json(hit.story, collapsed)}};
 }
 
 std::string dump(const Json& j, int indent) {
@@ -50,18 +80,24 @@ std::string render_json(const SearchResults& results, const SearchRequest& reque
   Json j;
   j["query"] = results.query;
   j["total"] = {{"estimate", results.estimate}, {"lower", results.lower}, {"upper", results.upper}};
+  if (results.collapsed || results.timeline) {
+    j["total"]["articles"] = results.articles;
+    j["total"]["stories"] = results.stories;
+  }
+  j["collapse"] = name_of(results.collapsed ? Collapse::kStory : Collapse::kNone);
   j["offset"] = request.offset;
   j["limit"] = request.limit;
   if (options.include_timing) j["took_ms"] = rounded(results.took_ms, 3);
   j["suggestion"] = results.suggestion ? Json(*results.suggestion) : Json(nullptr);
   j["hits"] = Json::array();
-  for (const auto& hit : results.hits) j["hits"].push_back(hit_json(hit));
+  for (const auto& hit : results.hits) j["hits"].push_back(hit_json(hit, results.collapsed));
   j["facets"] = Json::object();
   for (const auto& facet : results.facets) {
     Json values = Json::array();
     for (const auto& v : facet.values) values.push_back({{"value", v.value}, {"count", v.count}});
     j["facets"][std::string(name_of(facet.field))] = values;
   }
+  j["timeline"] = results.timeline ? timeline_json(*results.timeline) : Json(nullptr);
   return dump(j, options.compact ? -1 : 2);
 }
 
@@ -81,7 +117,7 @@ std::string render_article_json(const Article& a) {
 std::string render_jsonl(const SearchResults& results, const std::string& qid) {
   std::string out;
   for (const auto& hit : results.hits) {
-    Json j = hit_json(hit);
+    Json j = hit_json(hit, results.collapsed);
     if (!qid.empty()) {
       Json with_qid = {{"qid", qid}};
       with_qid.update(j);

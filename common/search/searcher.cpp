@@ -8,12 +8,16 @@
 #include "index/database_meta.h"
 #include "index/schema.h"
 #include "index/stored_article.h"
+#include "index/story_assigner.h"
 #include "search/expansion.h"
 #include "search/facets.h"
 #include "search/query_builder.h"
 #include "search/query_parser.h"
+#include "search/recency.h"
 #include "search/snippet.h"
 #include "search/spelling.h"
+#include "search/stories.h"
+#include "util/date.h"
 #include "util/error_edge.h"
 #include "util/lang_tag.h"
 #include "util/utf8.h"
@@ -77,6 +81,9 @@ struct Searcher::Impl {
                  SearchResults& results);
   void collect(const Xapian::MSet& mset, const SearchRequest& request, const BuiltQuery& built,
                SearchResults& results);
+  void add_recency(Xapian::Enquire& enquire, const SearchRequest& request, PreparedQuery& prepared);
+  void add_stories(const StoryCounter& counter, const SearchRequest& request,
+                   const Xapian::Query& query, SearchResults& results);
 
   std::string path_;
   Xapian::Database db_;
@@ -217,6 +224,40 @@ void Searcher::Impl::configure(Xapian::Enquire& enquire, const SearchRequest& re
     enquire.set_query(prepared.query);
     results.feedback = true;
   }
+  add_recency(enquire, request, prepared);
+}
+
+void Searcher::Impl::add_recency(Xapian::Enquire& enquire, const SearchRequest& request,
+                                 PreparedQuery& prepared) {
+  if (request.recency_half_life_days <= 0) return;
+  if (!(request.recency_half_life_days < 1e9)) throw UsageError("recency: half-life too long");
+  Recency recency{request.recency_half_life_days, {}, 1};
+  if (!request.now.empty()) {
+    const auto now = parse_date(request.now);
+    if (!now) throw UsageError("now: unreadable date " + request.now);
+    recency.now_day = utc_day(now->start_instant());
+  }
+  // The best relevance score of the query alone sets the scale of the recency weights.
+  const Xapian::MSet top = enquire.get_mset(0, 1);
+  if (top.empty()) return;
+  recency.scale = std::max(top.get_max_attained(), 1e-3);
+  prepared.query = with_recency(db_, prepared.query, recency);
+  enquire.set_query(prepared.query);
+}
+
+void Searcher::Impl::add_stories(const StoryCounter& counter, const SearchRequest& request,
+                                 const Xapian::Query& query, SearchResults& results) {
+  results.articles = counter.articles();
+  results.stories = counter.stories();
+  if (request.time_limit_ms <= 0) {
+    results.estimate = results.lower = results.upper = results.articles;
+  }
+  if (request.timeline) results.timeline = counter.timeline(*request.timeline);
+  if (!results.collapsed) return;
+  for (SearchHit& hit : results.hits) {
+    hit.story.copies = counter.copies(hit.story.id);
+    read_story_copies(db_, query, hit.story);
+  }
 }
 
 void Searcher::Impl::collect(const Xapian::MSet& mset, const SearchRequest& request,
@@ -230,7 +271,9 @@ void Searcher::Impl::collect(const Xapian::MSet& mset, const SearchRequest& requ
     SearchHit hit;
     hit.rank = ++rank;
     hit.score = it.get_weight();
-    hit.article = from_stored(it.get_document().get_data());
+    const Xapian::Document doc = it.get_document();
+    hit.article = from_stored(doc.get_data());
+    hit.story.id = doc.get_value(schema::kStorySlot);
     if (request.snippet_chars > 0) {
       hit.snippet = snippets.passage(hit.article.body, hit.article.lang, request.snippet_chars);
     }
@@ -249,11 +292,20 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
   set_order(enquire, request.sort, by_date);
   FacetCounter facets(request.facets);
   facets.attach(enquire);
-  // Facet counts must cover every match, so ask Xapian to look at all of them.
-  const Xapian::doccount check_at_least = facets.empty() ? 0 : db_.get_doccount();
+  results.collapsed = request.collapse == Collapse::kStory;
+  if (results.collapsed) enquire.set_collapse_key(schema::kStorySlot);
+  const bool count_stories = results.collapsed || request.timeline;
+  StoryCounter stories;
+  if (count_stories) stories.attach(enquire);
+  // Facet and story counts must cover every match, so ask Xapian to look at all of them.
+  const Xapian::doccount check_at_least = facets.empty() && !count_stories ? 0 : db_.get_doccount();
   collect(enquire.get_mset(request.offset, request.limit, check_at_least), request, prepared.built,
           results);
   results.facets = facets.facets();
+  if (count_stories) {
+    stories.finish();
+    add_stories(stories, request, prepared.query, results);
+  }
   results.suggestion =
       SpellingSuggester(db_, analyzer_, languages_).suggest(results.query, prepared.built.words);
   results.took_ms = ms_since(start);
