@@ -126,14 +126,20 @@ void read_story_copies(const Xapian::Database& db, const Xapian::Query& query, S
       Xapian::Query(Xapian::Query::OP_FILTER, query,
                     Xapian::Query(std::string(schema::kStoryPrefix).append(story.id))));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  Xapian::MultiValueKeyMaker by_date;
-  by_date.add_value(schema::kDateSlot);
-  by_date.add_value(schema::kIdSlot);
-  enquire.set_sort_by_key(&by_date, /*reverse=*/false);
+  // Ordered here by date, then id, rather than by a Xapian KeyMaker, which remote shards lack.
   constexpr Xapian::doccount kMaxCopiesRead = 1000;  // sources beyond these are not listed
   const Xapian::MSet mset = enquire.get_mset(0, kMaxCopiesRead);
+  std::vector<std::pair<std::string, Article>> copies;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const Article a = from_stored(it.get_document().get_data());
+    const Xapian::Document doc = it.get_document();
+    Article a = from_stored(doc.get_data());
+    std::string key = doc.get_value(schema::kDateSlot);
+    key.append(1, '\0').append(a.id);
+    copies.emplace_back(std::move(key), std::move(a));
+  }
+  std::sort(copies.begin(), copies.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (const auto& [key, a] : copies) {
     if (story.first_seen.empty()) story.first_seen = a.date;
     if (!a.source.empty() &&
         std::find(story.sources.begin(), story.sources.end(), a.source) == story.sources.end()) {
