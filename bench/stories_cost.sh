@@ -21,10 +21,10 @@ for mode in on off; do
   rm -rf "$db"
   flags=()
   [[ $mode == off ]] && flags=(--no-stories)
-  /usr/bin/time -f "%e %M" -o "$work/time-$mode" "$bin/indexer/indexer" --db "$db" \
+  /usr/bin/time -f "%e %M %U" -o "$work/time-$mode" "$bin/indexer/indexer" --db "$db" \
     --shards "$shards" --threads "$shards" --progress never "${flags[@]}" "$input" >/dev/null 2>&1
-  read -r wall rss <"$work/time-$mode"
-  echo "stories $mode: $(wc -l <"$input") articles, ${wall} s, peak ${rss} KB, $(du -sm "$db" | cut -f1) MB"
-  eval "wall_$mode=$wall"
+  read -r wall rss user <"$work/time-$mode"
+  echo "stories $mode: $(wc -l <"$input") articles, ${wall} s, ${user} s CPU (user), peak ${rss} KB, $(du -sm "$db" | cut -f1) MB"
+  eval "wall_$mode=$wall user_$mode=$user"
 done
-python3 -c "print('time ratio on/off: %.3f' % ($wall_on / $wall_off))"
+python3 -c "print('wall time ratio on/off: %.3f, CPU (user) ratio: %.3f' % ($wall_on / $wall_off, $user_on / $user_off))"

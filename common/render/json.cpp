@@ -84,7 +84,6 @@ std::string render_json(const SearchResults& results, const SearchRequest& reque
     j["total"]["articles"] = results.articles;
     j["total"]["stories"] = results.stories;
   }
-  j["collapse"] = name_of(results.collapsed ? Collapse::kStory : Collapse::kNone);
   j["offset"] = request.offset;
   j["limit"] = request.limit;
   if (options.include_timing) j["took_ms"] = rounded(results.took_ms, 3);
@@ -97,6 +96,7 @@ std::string render_json(const SearchResults& results, const SearchRequest& reque
     for (const auto& v : facet.values) values.push_back({{"value", v.value}, {"count", v.count}});
     j["facets"][std::string(name_of(facet.field))] = values;
   }
+  j["collapse"] = name_of(results.collapsed ? Collapse::kStory : Collapse::kNone);
   j["timeline"] = results.timeline ? timeline_json(*results.timeline) : Json(nullptr);
   return dump(j, options.compact ? -1 : 2);
 }

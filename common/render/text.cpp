@@ -97,7 +97,7 @@ std::string timeline_line(const Timeline& timeline) {
   }
   const std::uint64_t top = std::max<std::uint64_t>(*std::max_element(bars.begin(), bars.end()), 1);
   line += " " + timeline.buckets.front().period + " ";
-  for (std::uint64_t n : bars) line += n == 0 ? " " : kBars[(n * 7 + top / 2) / top];
+  for (std::uint64_t n : bars) line += n == 0 ? " " : kBars[(n * 8 + top - 1) / top - 1];
   line += " " + timeline.buckets.back().period + " (peak " + peak->period + ": " +
           std::to_string(peak->articles) + " articles, " + std::to_string(peak->stories) +
           " stories";

@@ -83,7 +83,7 @@ struct Searcher::Impl {
                SearchResults& results);
   void add_recency(Xapian::Enquire& enquire, const SearchRequest& request, PreparedQuery& prepared);
   void add_stories(const StoryCounter& counter, const SearchRequest& request,
-                   const Xapian::Query& query, SearchResults& results);
+                   const Xapian::Query& query, bool every_match, SearchResults& results);
 
   std::string path_;
   Xapian::Database db_;
@@ -246,11 +246,18 @@ void Searcher::Impl::add_recency(Xapian::Enquire& enquire, const SearchRequest& 
 }
 
 void Searcher::Impl::add_stories(const StoryCounter& counter, const SearchRequest& request,
-                                 const Xapian::Query& query, SearchResults& results) {
+                                 const Xapian::Query& query, bool every_match,
+                                 SearchResults& results) {
   results.articles = counter.articles();
   results.stories = counter.stories();
-  if (request.time_limit_ms <= 0) {
+  // Collapsed, Xapian's bounds are of stories, and rough; the spy's count of articles is exact
+  // when every match was seen, and a lower bound when the time limit cut the match short.
+  if (every_match) {
     results.estimate = results.lower = results.upper = results.articles;
+  } else if (results.collapsed) {
+    results.lower = results.articles;
+    results.estimate = std::max(results.estimate, results.articles);
+    results.upper = std::max(results.upper, results.estimate);
   }
   if (request.timeline) results.timeline = counter.timeline(*request.timeline);
   if (!results.collapsed) return;
@@ -299,12 +306,16 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
   if (count_stories) stories.attach(enquire);
   // Facet and story counts must cover every match, so ask Xapian to look at all of them.
   const Xapian::doccount check_at_least = facets.empty() && !count_stories ? 0 : db_.get_doccount();
-  collect(enquire.get_mset(request.offset, request.limit, check_at_least), request, prepared.built,
-          results);
+  const auto match_start = std::chrono::steady_clock::now();
+  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+  // Xapian stops matching only once the time limit has passed: sooner, every match was seen.
+  const bool every_match =
+      request.time_limit_ms <= 0 || ms_since(match_start) < request.time_limit_ms;
+  collect(mset, request, prepared.built, results);
   results.facets = facets.facets();
   if (count_stories) {
     stories.finish();
-    add_stories(stories, request, prepared.query, results);
+    add_stories(stories, request, prepared.query, every_match, results);
   }
   results.suggestion =
       SpellingSuggester(db_, analyzer_, languages_).suggest(results.query, prepared.built.words);
