@@ -54,6 +54,12 @@ void add_writing_flags(CLI::App& app, Flags& f) {
   app.add_option("--threads", f.options.index.threads, "Threads writing shards in parallel")
       ->default_val(cores)
       ->check(CLI::Range(1, 256));
+  app.add_option("--story-window", f.options.index.story_window_days,
+                 "Days: no story (near copies of one article) spans articles further apart")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 3650));
+  app.add_flag("!--no-stories", f.options.index.stories,
+               "Detect no stories: every article stands alone when searching");
   app.add_flag("--compact", f.compact,
                "Afterwards, merge the database (all shards) into one compact database");
   app.add_option("--commit-mb", f.commit_mb, "Commit after this many MB of article text")

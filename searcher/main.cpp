@@ -21,6 +21,7 @@ struct Flags {
   BatchSettings batch;
   std::string listen = "127.0.0.1:8080";
   dateline::ServerOptions server;
+  bool collapse_given = false;
 };
 
 void add_query_flags(CLI::App& app, Flags& f) {
@@ -48,6 +49,32 @@ void add_query_flags(CLI::App& app, Flags& f) {
                  "Stop after this long with the best hits found so far, marked partial (0: none)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  dateline::cli::add_enum_option(app, "--collapse", r.collapse,
+                                 "One hit per story (near copies of one article), or every "
+                                 "article; --format trec: none unless given")
+      ->each([&f](const std::string&) { f.collapse_given = true; });
+  app.add_option_function<std::string>(
+         "--timeline",
+         [&r](const std::string& name) {
+           r.timeline = *dateline::parse_name<dateline::TimelinePeriod>(name);
+         },
+         "Count matching articles and stories per period (" +
+             dateline::names_list<dateline::TimelinePeriod>() + ")")
+      ->check(CLI::IsMember(dateline::names_of<dateline::TimelinePeriod>()));
+  app.add_option_function<std::string>(
+         "--recency",
+         [&r](const std::string& text) {
+           r.recency_half_life_days = *dateline::parse_half_life_days(text);
+         },
+         "Blend relevance with age: HALF_LIFE such as 12h, 7d, 2w, 1y")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            return dateline::parse_half_life_days(text) ? std::string()
+                                                        : "give a half-life such as 7d";
+          },
+          "HALF_LIFE", ""));
+  app.add_option("--now", r.now,
+                 "With --recency: the date of age 0 (default: the newest article's)");
   dateline::cli::add_enum_option(app, "--feedback", r.feedback,
                                  "Reorder hits by the telling words of the best ones (auto: for "
                                  "queries of 4 or more plain words)");
@@ -116,7 +143,12 @@ int search(const CLI::App& app, const CLI::App& serve_command, Flags& f) {
   }
   if (f.output.count_only) {
     f.request.exact_count = true;
+    f.request.collapse = dateline::Collapse::kNone;  // the number of articles: nothing to group
     f.request.limit = 0;
+  }
+  // Evaluation counts every judged article: TREC runs are not collapsed unless asked.
+  if (f.output.format == dateline::OutputFormat::kTrec && !f.collapse_given) {
+    f.request.collapse = dateline::Collapse::kNone;
   }
   dateline::Searcher searcher(f.db);
   if (!f.batch.file.empty()) return run_batch(f.batch, f.output, f.request, searcher);

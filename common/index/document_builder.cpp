@@ -58,9 +58,14 @@ void DocumentBuilder::index_title(Xapian::Document& doc, std::string_view text,
 }
 
 void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
-                                 std::string_view lang, Xapian::termpos& pos) {
+                                 std::string_view lang, Xapian::termpos& pos,
+                                 const std::vector<Token>* tokens) {
   tokens_.clear();
-  analyzer_.tokenize(text, tokens_);
+  if (tokens) {
+    tokens_ = *tokens;
+  } else {
+    analyzer_.tokenize(text, tokens_);
+  }
   for (const Token& token : tokens_) {
     doc.add_posting(token.term, ++pos);
     note_spelling(token);
@@ -80,14 +85,29 @@ void DocumentBuilder::index_words(Xapian::Document& doc, std::string_view text,
   for (const Token& token : tokens_) doc.add_posting(prefixed(prefix, token.term), ++pos);
 }
 
-Xapian::Document DocumentBuilder::build(const Article& article, std::string_view content_hash) {
+void DocumentBuilder::add_story(Xapian::Document& doc, const StoryFields& story) {
+  if (story.story.empty()) return;
+  doc.add_boolean_term(prefixed(schema::kStoryPrefix, story.story));
+  doc.add_value(schema::kStorySlot, story.story);
+  doc.add_value(schema::kDayStorySlot, schema::day_story_value(story.day, story.story));
+  if (!story.day.empty()) doc.add_value(schema::kDaySlot, story.day);
+  if (!story.signature.judgeable()) return;
+  doc.add_value(schema::kSignatureSlot, story.signature.serialize());
+  for (std::uint32_t key : NearDuplicateSigner::band_keys_of(story.signature)) {
+    doc.add_boolean_term(StoryAssigner::band_term(key));
+  }
+}
+
+Xapian::Document DocumentBuilder::build(const Article& article, std::string_view content_hash,
+                                        const StoryFields& story,
+                                        const std::vector<Token>* body_tokens) {
   Xapian::Document doc;
   spelling_words_.clear();
   bigram_pos_ = 0;
   Xapian::termpos pos = 0;
   index_title(doc, article.title, article.lang, pos);
   pos += schema::kFieldGap;
-  index_text(doc, article.body, article.lang, pos);
+  index_text(doc, article.body, article.lang, pos, body_tokens);
   for (const std::string& author : article.authors) {
     pos += schema::kFieldGap;
     index_words(doc, author, schema::kAuthorPrefix, pos);
@@ -117,6 +137,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string_view
     }
     doc.add_value(schema::kTagsSlot, tags);
   }
+  add_story(doc, story);
   doc.set_data(to_stored(article));
   return doc;
 }

@@ -9,6 +9,7 @@
 
 #include "analysis/analyzer.h"
 #include "dateline/article.h"
+#include "index/story_assigner.h"
 
 namespace dateline {
 
@@ -21,8 +22,12 @@ class DocumentBuilder {
  public:
   explicit DocumentBuilder(Analyzer& analyzer) : analyzer_(analyzer) {}
 
-  // `article.lang` is the language to stem in ("" or unknown: no stemming).
-  Xapian::Document build(const Article& article, std::string_view content_hash);
+  // `article.lang` is the language to stem in ("" or unknown: no stemming). `body_tokens`, when
+  // given, are the analyzer's tokens of article.body (the story's signature was made from
+  // them: tokenizing once saves the time).
+  Xapian::Document build(const Article& article, std::string_view content_hash,
+                         const StoryFields& story = {},
+                         const std::vector<Token>* body_tokens = nullptr);
 
   // The distinct alphabetic words of the last article built, for spelling suggestions.
   const std::set<std::string>& spelling_words() const { return spelling_words_; }
@@ -31,7 +36,8 @@ class DocumentBuilder {
 
  private:
   void index_text(Xapian::Document& doc, std::string_view text, std::string_view lang,
-                  Xapian::termpos& pos);
+                  Xapian::termpos& pos, const std::vector<Token>* tokens);
+  void add_story(Xapian::Document& doc, const StoryFields& story);
   void index_title(Xapian::Document& doc, std::string_view text, std::string_view lang,
                    Xapian::termpos& pos);
   void index_words(Xapian::Document& doc, std::string_view text, std::string_view prefix,

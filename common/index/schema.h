@@ -12,7 +12,8 @@ namespace dateline::schema {
 
 // Bumped whenever a change makes existing databases unreadable or wrongly analysed. A searcher
 // or indexer refuses a database written with another version.
-// 2: the stored article in binary form, not JSON (stored_article.h; issue 15).
+// 2: the stored article in binary form, not JSON (stored_article.h); stories (story, signature
+// and day slots, band terms); German compound parts (XD).
 inline constexpr int kVersion = 2;
 
 // Term prefixes, after Xapian's conventional table (omega's termprefixes) where one exists.
@@ -24,18 +25,29 @@ inline constexpr std::string_view kLangPrefix = "L";       // language code, boo
 inline constexpr std::string_view kSourcePrefix = "XSRC";  // source (publisher) words
 inline constexpr std::string_view kStemPrefix = "Z";       // stemmed form; "Z" + field prefix
 inline constexpr std::string_view kBigramPrefix = "XB";    // CJK character bigrams, positions
+inline constexpr std::string_view kStoryPrefix = "XSTORY";  // the story id, boolean
 // The stems of a compound's parts (German), at the compound's position: analysis/decompounder.h
 inline constexpr std::string_view kPartPrefix = "XD";
+// An LSH band key of the article's near-duplicate signature (6 hex digits), boolean: the
+// candidates for a new article's story are the articles sharing one of its keys, found by a
+// term lookup in every shard (docs/stories.md).
+inline constexpr std::string_view kBandPrefix = "XLSH";
 
 // Value slots.
 enum Slot : Xapian::valueno {
-  kDateSlot = 0,    // the instant (UTC) of the date written, as date_value(): sorts and ranges
-  kHashSlot = 1,    // hash of the article as read, to skip unchanged articles quickly
-  kSourceSlot = 2,  // source as written, for facets
-  kLangSlot = 3,    // language code, for facets
-  kYearSlot = 4,    // "YYYY", for facets
-  kIdSlot = 5,      // the article id: breaks ties between equal scores, so output is stable
-  kTagsSlot = 6,    // tags as written, separated by kListSeparator, for facets
+  kDateSlot = 0,       // the instant (UTC) of the date written, as date_value(): sorts and ranges
+  kHashSlot = 1,       // hash of the article as read, to skip unchanged articles quickly
+  kSourceSlot = 2,     // source as written, for facets
+  kLangSlot = 3,       // language code, for facets
+  kYearSlot = 4,       // "YYYY", for facets
+  kIdSlot = 5,         // the article id: breaks ties between equal scores, so output is stable
+  kTagsSlot = 6,       // tags as written, separated by kListSeparator, for facets
+  kStorySlot = 7,      // the story id (16 hex digits): the collapse key
+  kSignatureSlot = 8,  // the near-duplicate signature (Signature::serialize), when judgeable
+  kDaySlot = 9,        // the UTC day of the date slot's instant, "YYYY-MM-DD": recency's key
+  // day_story_value(): the UTC day and the story, counted by one match spy for exact copies
+  // per story, stories matched, and articles and stories per period of a timeline.
+  kDayStorySlot = 10,
 };
 
 // Separates the items of a list kept in one value slot.
@@ -54,6 +66,11 @@ inline constexpr std::size_t kMaxTermBytes = 240;
 // The date slot's value for `instant` (seconds since 1970, UTC): Xapian's sortable form of a
 // number, so that byte order is time order for sorting and value ranges.
 std::string date_value(std::int64_t instant);
+
+// The kDayStorySlot value of an article of UTC day `day` ("YYYY-MM-DD", "" when undated).
+inline std::string day_story_value(std::string_view day, std::string_view story) {
+  return std::string(day).append(1, kListSeparator).append(story);
+}
 
 // The unique term of the article with id `id` (long ids are hashed to fit kMaxTermBytes).
 std::string id_term(std::string_view id);

@@ -12,21 +12,28 @@ namespace dateline {
 
 namespace {
 
-// A hash of the article as it will be analysed, so that an article is "unchanged" exactly
-// when re-indexing it would produce the same document. The language is the one it will be
-// indexed in: its own, else the detected one, else the default, so that another --lang
-// re-indexes only the articles whose language the default decided.
-std::string content_hash(const Article& a, std::string_view lang, bool lang_given) {
+std::string detect_or_default(const Article& article, const std::string& default_lang);
+
+}  // namespace
+
+// The language is the one the article will be indexed in: its own, else the detected one, else
+// the default, so that another --lang re-indexes only the articles whose language the default
+// decided.
+std::string resolve_and_hash(Article& a, const std::string& default_lang) {
+  const bool lang_given = !a.lang.empty();
+  if (!lang_given) a.lang = detect_or_default(a, default_lang);
   static const std::string kSettings = std::to_string(schema::kVersion) + analyzer_settings_json();
   FieldHasher hasher;
   hasher.add(kSettings).add(a.id).add(a.title).add(a.body).add(a.date).add(a.source).add(a.url);
-  hasher.add(lang).add(lang_given ? "" : "detected");
+  hasher.add(a.lang).add(lang_given ? "" : "detected");
   for (const auto* list : {&a.authors, &a.tags}) {
     hasher.add(std::to_string(list->size()));
     for (const std::string& item : *list) hasher.add(item);
   }
   return hasher.hex();
 }
+
+namespace {
 
 std::string detect_or_default(const Article& article, const std::string& default_lang) {
   std::string sample = article.title;
@@ -75,12 +82,10 @@ void ShardWriter::begin_batch() {
   pending_bytes_ = 0;
 }
 
-WriteChange ShardWriter::add(Article article) {
+WriteChange ShardWriter::add(Article article, std::string_view hash, const StoryFields& story,
+                             const std::vector<Token>* body_tokens) {
   try {
     const std::string term = schema::id_term(article.id);
-    const bool lang_given = !article.lang.empty();
-    if (!lang_given) article.lang = detect_or_default(article, options_.default_lang);
-    const std::string hash = content_hash(article, article.lang, lang_given);
     std::string stored_hash;
     if (auto it = db_.postlist_begin(term); it != db_.postlist_end(term)) {
       stored_hash = db_.get_document(*it).get_value(schema::kHashSlot);
@@ -97,7 +102,7 @@ WriteChange ShardWriter::add(Article article) {
     if (!first_time) change.replaces = earlier->second.counted;
     earlier->second.counted = outcome;
     if (stored_hash == hash) return change;
-    db_.replace_document(term, builder_.build(article, hash));
+    db_.replace_document(term, builder_.build(article, hash, story, body_tokens));
     for (const std::string& word : builder_.spelling_words()) ++pending_spelling_[word];
     pending_bytes_ += article.title.size() + article.body.size() + 64;
     commit_if_due();

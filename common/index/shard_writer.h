@@ -26,6 +26,11 @@ struct WriteChange {
   std::optional<WriteOutcome> replaces{};
 };
 
+// Sets article.lang to the language it will be indexed in (its own; else detected; else
+// `default_lang`) and returns the hash of the article as it will be analysed, so that an
+// article is "unchanged" exactly when re-indexing it would produce the same document.
+std::string resolve_and_hash(Article& article, const std::string& default_lang);
+
 // One writer per database at a time (Xapian's lock; a second writer gets DatabaseError).
 // Not thread-safe. Every change is inside a transaction committed by commit() or when
 // options.commit_bytes of text have been added (0: only by commit()), so the database on disk is
@@ -40,9 +45,12 @@ class ShardWriter {
   ShardWriter& operator=(const ShardWriter&) = delete;
 
   // Adds `article`, replacing the one with the same id; skips it when it is unchanged since it
-  // was last indexed (same fields; the default language only if it decided the article's).
-  // The article's lang, when empty, is detected. Throws DatabaseError.
-  WriteChange add(Article article);
+  // was last indexed. `hash` is resolve_and_hash(article) (the article's lang already resolved by
+  // it); unchanged when it equals the stored one. Counted against the database before the run
+  // (WriteChange). `story` is what the article's story is (index/story_assigner.h); `body_tokens`,
+  // when given, are the analyzer's tokens of article.body. Throws DatabaseError.
+  WriteChange add(Article article, std::string_view hash, const StoryFields& story = {},
+                  const std::vector<Token>* body_tokens = nullptr);
   // Removes the article with `id`; false when there is none.
   bool remove(std::string_view id);
   // Makes every change so far durable (commit and fsync). Throws DatabaseError (e.g. disk full).

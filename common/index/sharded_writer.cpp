@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dateline/errors.h"
+#include "util/date.h"
 #include "util/lang_tag.h"
 
 namespace dateline {
@@ -24,6 +25,12 @@ ShardedWriter::ShardedWriter(const ShardLayout& layout, IndexOptions options)
   }
   for (const std::string& path : layout.shard_paths) {
     writers_.push_back(std::make_unique<ShardWriter>(path, options));
+  }
+  options_ = options;
+  if (options.stories) {
+    stories_ = std::make_unique<StoryAssigner>(
+        signer_, StoryOptions{.window_days = std::max(options.story_window_days, 0)});
+    stories_->reopen(layout_.shard_paths);
   }
   start_workers();
 }
@@ -99,10 +106,43 @@ void ShardedWriter::join_workers() {
   workers_.clear();
 }
 
+namespace {
+// An article on its way to a worker, with its story and the tokens its signature came from.
+struct Job {
+  Article article;
+  std::string hash;  // resolve_and_hash(article)
+  StoryFields story;
+  std::vector<Token> tokens;
+  bool tokenized = false;
+};
+}  // namespace
+
 void ShardedWriter::add(Article article) {
   const std::size_t shard = layout_.shard_for(article.id);
-  auto shared = std::make_shared<Article>(std::move(article));
-  submit(shard, [this, shared](ShardWriter& writer) { count(writer.add(std::move(*shared))); });
+  auto job = std::make_shared<Job>();
+  std::optional<std::int64_t> instant;
+  if (auto date = parse_date(article.date)) instant = date->start_instant();
+  job->hash = resolve_and_hash(article, options_.default_lang);
+  const std::string& hash = job->hash;
+  if (!stories_) {
+    job->story = lone_story(article.id, instant);
+  } else {
+    if (!stories_->unchanged(article.id, hash)) {
+      analyzer_.tokenize(article.body, job->tokens);
+      job->tokenized = true;
+      job->story =
+          stories_->assign(article.id, hash, instant, signer_.sign(article.body, job->tokens));
+    }
+  }
+  job->article = std::move(article);
+  submit(shard, [this, job](ShardWriter& writer) {
+    count(writer.add(std::move(job->article), job->hash, job->story,
+                     job->tokenized ? &job->tokens : nullptr));
+  });
+  if (stories_ && options_.commit_bytes > 0 && stories_->pending() >= kMaxPendingStories) {
+    commit();  // the assigner now finds those articles in the shards
+    stories_->reopen(layout_.shard_paths);
+  }
 }
 
 void ShardedWriter::count(const WriteChange& change) {
@@ -126,6 +166,7 @@ IndexCounts ShardedWriter::counts() const {
 }
 
 void ShardedWriter::remove(const std::string& id) {
+  if (stories_) stories_->remove(id);
   submit(layout_.shard_for(id), [this, id](ShardWriter& writer) {
     if (writer.remove(id)) {
       std::atomic_ref(counts_.deleted).fetch_add(1, std::memory_order_relaxed);
@@ -152,6 +193,7 @@ void ShardedWriter::commit() {
 void ShardedWriter::abandon() {
   join_workers();
   for (auto& writer : writers_) writer->abandon();  // every shard, even after an error
+  if (stories_) stories_->reopen(layout_.shard_paths);
 }
 
 std::vector<std::string> ShardedWriter::missing_ids() const {

@@ -14,14 +14,20 @@
 #include <thread>
 #include <vector>
 
+#include "analysis/analyzer.h"
+#include "index/near_duplicates.h"
 #include "index/shard_layout.h"
 #include "index/shard_writer.h"
+#include "index/story_assigner.h"
 
 namespace dateline {
 
 // Not thread-safe itself: call it from one thread. With one shard and one thread, the work
-// is done on the caller's thread. A worker's error (e.g. disk full) is rethrown by the next
-// call, and the other shards stop taking work.
+// is done on the caller's thread. Stories are given on the caller's thread, in input order,
+// from all shards (StoryAssigner): the same whatever the shards and threads. Every
+// kMaxPendingStories articles, all shards commit so that the assigner's memory stays bounded
+// (not with commit_bytes 0, which asks for one commit at the end). A worker's error (e.g. disk
+// full) is rethrown by the next call, and the other shards stop taking work.
 class ShardedWriter {
  public:
   ShardedWriter(const ShardLayout& layout, IndexOptions options);
@@ -30,6 +36,8 @@ class ShardedWriter {
   ShardedWriter& operator=(const ShardedWriter&) = delete;
 
   void add(Article article);
+
+  static constexpr std::size_t kMaxPendingStories = 50000;
   // Queues the removal of `id`; ids not found are listed by missing_ids() after finish().
   void remove(const std::string& id);
   // Commits every shard and waits for all work; rethrows the first error.
@@ -62,8 +70,13 @@ class ShardedWriter {
   void join_workers();  // lets every worker finish its queue, then joins it
   void rethrow_error();
 
+  IndexOptions options_;
   std::vector<std::unique_ptr<ShardWriter>> writers_;  // one per shard
-  std::vector<std::unique_ptr<Worker>> workers_;       // empty: work on the caller's thread
+  // The caller thread's: tokens and signatures for the stories (none when stories are off).
+  Analyzer analyzer_;
+  NearDuplicateSigner signer_;
+  std::unique_ptr<StoryAssigner> stories_;
+  std::vector<std::unique_ptr<Worker>> workers_;  // empty: work on the caller's thread
   ShardLayout layout_;
   std::size_t threads_;
   void count(const WriteChange& change);

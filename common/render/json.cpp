@@ -23,7 +23,36 @@ double rounded(double value, int places) {
   return std::round(value * scale) / scale;
 }
 
-Json hit_json(const SearchHit& hit, const RenderOptions& options) {
+Json story_json(const Story& story, bool collapsed) {
+  if (!collapsed) return Json{{"id", story.id}};
+  Json versions = Json::array();
+  for (const StoryCopy& c : story.versions) {
+    versions.push_back({{"id", c.id},
+                        {"title", c.title},
+                        {"source", or_null(c.source)},
+                        {"date", or_null(c.date)}});
+  }
+  return Json{{"id", story.id},
+              {"copies", story.copies},
+              {"sources", story.sources},
+              {"first_seen", or_null(story.first_seen)},
+              {"versions", versions}};
+}
+
+Json timeline_json(const Timeline& timeline) {
+  Json buckets = Json::array();
+  for (const TimelineBucket& b : timeline.buckets) {
+    buckets.push_back({{"period", b.period},
+                       {"from", b.first_day},
+                       {"to", b.last_day},
+                       {"articles", b.articles},
+                       {"stories", b.stories}});
+  }
+  return Json{
+      {"period", name_of(timeline.period)}, {"buckets", buckets}, {"undated", timeline.undated}};
+}
+
+Json hit_json(const SearchHit& hit, const RenderOptions& options, bool collapsed) {
   const Article& a = hit.article;
   Json snippet{{"text", hit.snippet.text}, {"highlights", ranges(hit.snippet.highlights)}};
   if (options.markup) {
@@ -40,7 +69,8 @@ Json hit_json(const SearchHit& hit, const RenderOptions& options) {
          {"lang", or_null(a.lang)},
          {"tags", a.tags},
          {"snippet", std::move(snippet)},
-         {"title_highlights", ranges(hit.title_highlights)}};
+         {"title_highlights", ranges(hit.title_highlights)},
+         {"story", story_json(hit.story, collapsed)}};
   if (options.markup) {
     j["title_marked"] = render_marked(a.title, hit.title_highlights, *options.markup);
   }
@@ -55,6 +85,10 @@ Json summary_json(const SearchResults& results, const SearchRequest& request,
   if (!qid.empty()) j["qid"] = qid;
   j["query"] = results.query;
   j["total"] = {{"estimate", results.estimate}, {"lower", results.lower}, {"upper", results.upper}};
+  if (results.collapsed || results.timeline) {
+    j["total"]["articles"] = results.articles;
+    j["total"]["stories"] = results.stories;
+  }
   j["offset"] = request.offset;
   j["limit"] = request.limit;
   if (options.include_timing) j["took_ms"] = rounded(results.took_ms, 3);
@@ -68,6 +102,8 @@ Json summary_json(const SearchResults& results, const SearchRequest& request,
     for (const auto& v : facet.values) values.push_back({{"value", v.value}, {"count", v.count}});
     j["facets"][std::string(name_of(facet.field))] = values;
   }
+  j["collapse"] = name_of(results.collapsed ? Collapse::kStory : Collapse::kNone);
+  j["timeline"] = results.timeline ? timeline_json(*results.timeline) : Json(nullptr);
   return j;
 }
 
@@ -92,7 +128,7 @@ Json article_json(const Article& a) {
 std::string render_json(const SearchResults& results, const SearchRequest& request,
                         const RenderOptions& options, const std::string& qid) {
   Json hits = Json::array();
-  for (const auto& hit : results.hits) hits.push_back(hit_json(hit, options));
+  for (const auto& hit : results.hits) hits.push_back(hit_json(hit, options, results.collapsed));
   return dump(summary_json(results, request, options, qid, &hits), options.pretty ? 2 : -1);
 }
 
@@ -114,7 +150,7 @@ std::string render_jsonl(const SearchResults& results, const SearchRequest& requ
     j.update(body);
     out += dump(j, -1) + "\n";
   };
-  for (const auto& hit : results.hits) line("hit", hit_json(hit, options));
+  for (const auto& hit : results.hits) line("hit", hit_json(hit, options, results.collapsed));
   line("summary", summary_json(results, request, options, "", nullptr));
   return out;
 }

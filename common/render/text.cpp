@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdio>
 
 #include "dateline/render.h"
@@ -106,6 +107,49 @@ std::string describe_total(const SearchResults& results) {
 
 namespace {
 
+// "     7 versions since 1987-03-02: Reuters, AP, …" under a hit that stands for a story.
+std::string versions_line(const Story& story) {
+  std::string line = std::string(kIndent, ' ') + std::to_string(story.copies) + " versions";
+  if (!story.first_seen.empty()) line += " since " + story.first_seen;
+  constexpr std::size_t kShownSources = 5;
+  for (std::size_t i = 0; i < story.sources.size() && i < kShownSources; ++i) {
+    line += (i == 0 ? ": " : ", ") + story.sources[i];
+  }
+  if (story.sources.size() > kShownSources) line += ", …";
+  return line + "\n";
+}
+
+// The timeline as one line of bars, ▁ to █ by articles per period, between its first and last
+// periods: "day 1987-02-26 ▁▃█▅▁ 1987-03-02 (peak 12 articles, 9 stories)".
+std::string timeline_line(const Timeline& timeline) {
+  std::string line = "timeline " + std::string(name_of(timeline.period)) + ":";
+  if (timeline.buckets.empty()) return line + " no dated match\n";
+  static constexpr const char* kBars[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+  const TimelineBucket* peak = &timeline.buckets.front();
+  for (const TimelineBucket& b : timeline.buckets) {
+    if (b.articles > peak->articles) peak = &b;
+  }
+  // A long timeline is drawn with one bar per group of periods, at most kMaxBars of them.
+  constexpr std::size_t kMaxBars = 120;
+  const std::size_t per_bar = (timeline.buckets.size() + kMaxBars - 1) / kMaxBars;
+  std::vector<std::uint64_t> bars;
+  for (std::size_t i = 0; i < timeline.buckets.size(); i += per_bar) {
+    std::uint64_t n = 0;
+    for (std::size_t j = i; j < std::min(i + per_bar, timeline.buckets.size()); ++j) {
+      n += timeline.buckets[j].articles;
+    }
+    bars.push_back(n);
+  }
+  const std::uint64_t top = std::max<std::uint64_t>(*std::max_element(bars.begin(), bars.end()), 1);
+  line += " " + timeline.buckets.front().period + " ";
+  for (std::uint64_t n : bars) line += n == 0 ? " " : kBars[(n * 8 + top - 1) / top - 1];
+  line += " " + timeline.buckets.back().period + " (peak " + peak->period + ": " +
+          std::to_string(peak->articles) + " articles, " + std::to_string(peak->stories) +
+          " stories";
+  if (timeline.undated > 0) line += "; undated " + std::to_string(timeline.undated);
+  return line + ")\n";
+}
+
 // "  3. TITLE" in bold, then "     date · source · id" dimmed.
 std::string hit_heading(const SearchHit& hit, bool c) {
   const Article& a = hit.article;
@@ -138,10 +182,15 @@ std::string render_text(const SearchResults& results, const RenderOptions& optio
   std::string out;
   for (const auto& hit : results.hits) {
     out += hit_heading(hit, options.color);
+    if (results.collapsed && hit.story.copies > 1) out += versions_line(hit.story);
     if (!hit.snippet.text.empty()) out += wrapped(hit.snippet, options, kIndent);
     out += "\n";
   }
   out += describe_total(results);
+  if (results.collapsed) {
+    out +=
+        " in " + std::to_string(results.stories) + (results.stories == 1 ? " story" : " stories");
+  }
   if (options.include_timing) {
     char took[48];
     std::snprintf(took, sizeof took, " (%.1f ms)", results.took_ms);
@@ -153,6 +202,7 @@ std::string render_text(const SearchResults& results, const RenderOptions& optio
     for (const auto& v : facet.values) out += " " + v.value + " (" + std::to_string(v.count) + ")";
     out += "\n";
   }
+  if (results.timeline) out += timeline_line(*results.timeline);
   return out;
 }
 

@@ -8,14 +8,18 @@
 #include "index/database_meta.h"
 #include "index/schema.h"
 #include "index/stored_article.h"
+#include "index/story_assigner.h"
 #include "index/stub_tree.h"
 #include "search/deadline.h"
 #include "search/expansion.h"
 #include "search/facets.h"
 #include "search/query_builder.h"
 #include "search/query_parser.h"
+#include "search/recency.h"
 #include "search/snippet.h"
 #include "search/spelling.h"
+#include "search/stories.h"
+#include "util/date.h"
 #include "util/error_edge.h"
 #include "util/lang_tag.h"
 #include "util/utf8.h"
@@ -87,6 +91,9 @@ struct Searcher::Impl {
   void count_facets_apart(const Xapian::Query& query, FacetCounter& facets);
   SearchHit hit_of(const Xapian::Document& doc, double score, SnippetMaker& snippets,
                    const SearchRequest& request);
+  void add_recency(Xapian::Enquire& enquire, const SearchRequest& request, PreparedQuery& prepared);
+  void add_stories(const StoryCounter& counter, const SearchRequest& request,
+                   const Xapian::Query& query, bool every_match, SearchResults& results);
 
   std::string path_;
   Xapian::Database db_;
@@ -256,6 +263,47 @@ void Searcher::Impl::configure(Xapian::Enquire& enquire, const SearchRequest& re
     enquire.set_query(prepared.query);
     results.feedback = true;
   }
+  add_recency(enquire, request, prepared);
+}
+
+void Searcher::Impl::add_recency(Xapian::Enquire& enquire, const SearchRequest& request,
+                                 PreparedQuery& prepared) {
+  if (request.recency_half_life_days <= 0) return;
+  if (!(request.recency_half_life_days < 1e9)) throw UsageError("recency: half-life too long");
+  Recency recency{request.recency_half_life_days, {}, 1};
+  if (!request.now.empty()) {
+    const auto now = parse_date(request.now);
+    if (!now) throw UsageError("now: unreadable date " + request.now);
+    recency.now_day = utc_day(now->start_instant());
+  }
+  // The best relevance score of the query alone sets the scale of the recency weights.
+  const Xapian::MSet top = enquire.get_mset(0, 1);
+  if (top.empty()) return;
+  recency.scale = std::max(top.get_max_attained(), 1e-3);
+  prepared.query = with_recency(db_, prepared.query, recency);
+  enquire.set_query(prepared.query);
+}
+
+void Searcher::Impl::add_stories(const StoryCounter& counter, const SearchRequest& request,
+                                 const Xapian::Query& query, bool every_match,
+                                 SearchResults& results) {
+  results.articles = counter.articles();
+  results.stories = counter.stories();
+  // Collapsed, Xapian's bounds are of stories, and rough; the spy's count of articles is exact
+  // when every match was seen, and a lower bound when the time limit cut the match short.
+  if (every_match) {
+    results.estimate = results.lower = results.upper = results.articles;
+  } else if (results.collapsed) {
+    results.lower = results.articles;
+    results.estimate = std::max(results.estimate, results.articles);
+    results.upper = std::max(results.upper, results.estimate);
+  }
+  if (request.timeline) results.timeline = counter.timeline(*request.timeline);
+  if (!results.collapsed) return;
+  for (SearchHit& hit : results.hits) {
+    hit.story.copies = counter.copies(hit.story.id);
+    read_story_copies(db_, query, hit.story);
+  }
 }
 
 SearchHit Searcher::Impl::hit_of(const Xapian::Document& doc, double score, SnippetMaker& snippets,
@@ -263,6 +311,7 @@ SearchHit Searcher::Impl::hit_of(const Xapian::Document& doc, double score, Snip
   SearchHit hit;
   hit.score = score;
   hit.article = from_stored(doc.get_data());
+  hit.story.id = doc.get_value(schema::kStorySlot);
   if (request.snippet_chars > 0) {
     hit.snippet = snippets.passage(hit.article.body, hit.article.lang, request.snippet_chars);
   }
@@ -341,6 +390,11 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
   FacetCounter facets(request.facets);
   const bool facets_apart = remote_ && !facets.empty();
   if (!facets_apart) facets.attach(enquire);
+  results.collapsed = request.collapse == Collapse::kStory;
+  if (results.collapsed) enquire.set_collapse_key(schema::kStorySlot);
+  const bool count_stories = results.collapsed || request.timeline;
+  StoryCounter stories;
+  if (count_stories) stories.attach(enquire);
   DeadlineSpy spy(deadline, std::size_t{request.offset} + request.limit);
   DeadlineSource deadline_source(deadline);
   if (deadline.bounded() && !remote_) {
@@ -348,9 +402,10 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
         Xapian::Query(Xapian::Query::OP_FILTER, prepared.query, Xapian::Query(&deadline_source)));
     enquire.add_matchspy(&spy);
   }
-  // Facet counts and exact totals must cover every match, so ask Xapian to look at all of them;
-  // at least one, so that even --limit 0 learns whether anything matched (the exit status).
-  const bool every_match = (!facets.empty() && !facets_apart) || request.exact_count;
+  // Facet and story counts and exact totals must cover every match, so ask Xapian to look at
+  // all of them; at least one, so that even --limit 0 learns whether anything matched.
+  const bool every_match =
+      (!facets.empty() && !facets_apart) || count_stories || request.exact_count;
   const Xapian::doccount check_at_least = every_match ? db_.get_doccount() : 1;
   try {
     if (deadline.passed()) throw DeadlinePassed{};
@@ -362,6 +417,10 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
   }
   if (facets_apart) count_facets_apart(prepared.query, facets);
   results.facets = facets.facets();
+  if (count_stories) {
+    stories.finish();
+    add_stories(stories, request, prepared.query, !timed_out, results);
+  }
   results.partial = timed_out || prepared.built.too_long;
   if (timed_out) {
     results.notes.push_back(

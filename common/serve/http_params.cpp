@@ -25,9 +25,9 @@ std::string invalid(std::string_view name, const std::string& allowed, const std
   return std::string(name) + " must be " + allowed + ", not \"" + utf8::excerpt(value, 60) + "\"";
 }
 
-constexpr std::array<std::string_view, 11> kKnownNames = {
-    "q",    "limit", "offset",   "sort",  "facet",    "snippet_chars",
-    "lang", "like",  "feedback", "count", "highlight"};
+constexpr std::array<std::string_view, 15> kKnownNames = {
+    "q",        "limit",    "offset",   "sort",    "facet", "snippet_chars", "lang",     "like",
+    "feedback", "collapse", "timeline", "recency", "now",   "count",         "highlight"};
 
 bool is_known(const std::string& name) {
   return std::find(kKnownNames.begin(), kKnownNames.end(), name) != kKnownNames.end();
@@ -71,6 +71,20 @@ std::variant<HttpSearch, std::string> search_request_from(const QueryParams& par
       const auto feedback = parse_name<Feedback>(value);
       if (!feedback) return invalid("feedback", names_list<Feedback>(), value);
       request.feedback = *feedback;
+    } else if (name == "collapse") {
+      const auto collapse = parse_name<Collapse>(value);
+      if (!collapse) return invalid("collapse", names_list<Collapse>(), value);
+      request.collapse = *collapse;
+    } else if (name == "timeline") {
+      const auto period = parse_name<TimelinePeriod>(value);
+      if (!period) return invalid("timeline", names_list<TimelinePeriod>(), value);
+      request.timeline = *period;
+    } else if (name == "recency") {
+      const auto days = parse_half_life_days(value);
+      if (!days) return invalid("recency", "a half-life such as 12h, 7d, 2w or 1y", value);
+      request.recency_half_life_days = *days;
+    } else if (name == "now") {
+      request.now = value;
     } else if (name == "facet") {
       const auto field = parse_name<FacetField>(value);
       if (!field) return invalid("facet", names_list<FacetField>(), value);
@@ -84,9 +98,10 @@ std::variant<HttpSearch, std::string> search_request_from(const QueryParams& par
         return invalid("highlight", "html or ranges", value);
       if (value == "html") search.render.markup = HighlightMarkup{};
     } else {
-      std::string known;
-      for (const auto k : kKnownNames) known += (known.empty() ? "" : ", ") + std::string(k);
-      return "unknown parameter \"" + utf8::excerpt(name, 60) + "\" (known: " + known + ")";
+      constexpr std::array<std::string_view, 15> kKnownNames = {
+          "q",    "limit", "offset",   "sort",     "facet",    "snippet_chars",
+          "lang", "like",  "feedback", "collapse", "timeline", "recency",
+          "now",  "count", "highlight"};
     }
   }
   const bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;

@@ -49,7 +49,8 @@ TEST_CASE("a query typed into the search page shows the API's hits, highlighted 
   REQUIRE(browser.wait_for("document.querySelectorAll('.hit').length === 10"));
   CHECK(browser.evaluate(kShownIds).get<std::vector<std::string>>() ==
         api_ids(client, "oil prices"));
-  CHECK(browser.evaluate("location.search") == "?q=oil+prices&sort=relevance&offset=0");
+  CHECK(browser.evaluate("location.search") ==
+        "?q=oil+prices&sort=relevance&offset=0&timeline=month");
 
   // Highlights came from the byte ranges: every marked word is a form of a query word.
   const auto marks = browser

@@ -8,7 +8,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -131,6 +133,29 @@ std::string url_encoded(std::string_view text) {
       char buffer[4];
       std::snprintf(buffer, sizeof buffer, "%%%02X", c);
       out += buffer;
+    }
+  }
+  return out;
+}
+
+std::vector<Article> story_pair_articles() {
+  const auto path = std::filesystem::path(DATELINE_SOURCE_DIR) / "tests/data/stories/pairs.jsonl";
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  std::vector<Article> out;
+  std::set<std::string> seen;
+  for (std::string line; std::getline(in, line);) {
+    const auto pair = nlohmann::json::parse(line);
+    for (const char* side : {"a", "b"}) {
+      const auto& j = pair[side];
+      Article a;
+      a.id = j.value("id", "");
+      a.title = j.value("title", "");
+      a.body = j.value("body", "");
+      a.date = j.value("date", "");
+      a.lang = j.value("lang", "");
+      a.source = j.value("source", std::string(side) == "a" ? "Wire" : "Outlet");
+      if (seen.insert(a.id).second) out.push_back(std::move(a));
     }
   }
   return out;

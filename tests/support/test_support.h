@@ -72,6 +72,10 @@ std::string url_encoded(std::string_view text);
 // Every article of corpus/news/*.jsonl (about 410, in four languages).
 std::vector<Article> corpus_news_articles();
 
+// The articles of the labelled near-duplicate pairs (tests/data/stories/pairs.jsonl), each id
+// once, in file order: 666 articles, 187 pairs of copies among them (of 3 languages).
+std::vector<Article> story_pair_articles();
+
 // Quotes a string for the shell.
 std::string quote(std::string_view text);
 template <typename Path>

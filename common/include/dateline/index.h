@@ -16,6 +16,7 @@ inline constexpr std::string_view kDefaultLang = "en";
 // Xapian's inverter costs more per posting the larger its in-memory batch: commits of 1 MB of
 // text took 0.56x the CPU of 32 MB ones on reuters21578 (docs/benchmarks.md, issue 15).
 inline constexpr std::uint64_t kDefaultCommitBytes = 1u << 20;
+inline constexpr int kDefaultStoryWindowDays = 3;
 
 struct IndexOptions {
   // Language for articles without `lang` whose language the detector cannot tell.
@@ -27,6 +28,11 @@ struct IndexOptions {
   std::size_t shards = 0;
   // Threads writing shards in parallel (at most one per shard; 1: the caller's thread only).
   std::size_t threads = 1;
+  // Near copies of one story (another headline, trimmed, edited) share a story id, which
+  // searches collapse on (docs/stories.md). false: every article is a story of its own.
+  bool stories = true;
+  // No story spans articles more than this many days apart (wire copies arrive within days).
+  int story_window_days = kDefaultStoryWindowDays;
 };
 
 // What writing did: articles added, updated (replaced), unchanged (skipped), deleted.

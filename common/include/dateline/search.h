@@ -23,6 +23,11 @@ enum class FacetField { kSource, kLang, kTag, kYear };
 // ranked by relevance; kAlways: every query ranked by relevance; kNever: none.
 enum class Feedback { kAuto, kAlways, kNever };
 inline constexpr std::size_t kFeedbackMinWords = 4;
+// Collapsing: kStory shows one hit per story (near copies of one article, found when
+// indexing), the best-ranked copy standing for the others; kNone shows every matching article.
+enum class Collapse { kStory, kNone };
+// The periods a timeline counts matches by (UTC; a week starts on Monday).
+enum class TimelinePeriod { kDay, kWeek, kMonth, kYear };
 
 template <>
 struct Names<SortOrder> {
@@ -33,6 +38,16 @@ template <>
 struct Names<FacetField> {
   static constexpr std::string_view kNames = "source lang tag year";
   static constexpr std::string_view kAliases = "tags=tag language=lang";
+};
+template <>
+struct Names<Collapse> {
+  static constexpr std::string_view kNames = "story none";
+  static constexpr std::string_view kAliases = "stories=story";
+};
+template <>
+struct Names<TimelinePeriod> {
+  static constexpr std::string_view kNames = "day week month year";
+  static constexpr std::string_view kAliases = "";
 };
 template <>
 struct Names<Feedback> {
@@ -57,7 +72,19 @@ struct SearchRequest {
   // Count every match, so that total.lower == total.upper (costs a look at each of them);
   // otherwise the total is exact only where the match could prove it (see describe_total).
   bool exact_count = false;
+  // One hit per story, and exact counts of the articles and stories matched.
+  Collapse collapse = Collapse::kStory;
+  // When set: the matching articles and stories counted per period, over every match.
+  std::optional<TimelinePeriod> timeline{};
+  // When above 0: relevance blended with age, a match this many days older than `now`
+  // counting half as much recency (nothing dropped). `now` is a date as the readers take it;
+  // "" = the newest article's day.
+  double recency_half_life_days = 0;
+  std::string now{};
 };
+
+// "7d", "12h", "2w", "1y" or a bare number of days as days; nothing for other text.
+DATELINE_API std::optional<double> parse_half_life_days(std::string_view text);
 
 using ByteRange = std::pair<std::uint32_t, std::uint32_t>;  // [start, end) in UTF-8 bytes
 
@@ -67,12 +94,45 @@ struct Snippet {
   std::vector<ByteRange> highlights{};  // into `text`, in order, on character boundaries
 };
 
+// A matching copy of a story.
+struct StoryCopy {
+  std::string id{};
+  std::string title{};
+  std::string source{};
+  std::string date{};
+};
+
+// The story of a hit: its id always; when collapsed, its matching copies (the hit among them).
+struct Story {
+  std::string id{};
+  std::uint64_t copies = 0;            // matching copies, exact (0 when not collapsed)
+  std::vector<std::string> sources{};  // their distinct sources, in order of first copy
+  std::string first_seen{};            // the earliest copy's date as written
+  std::vector<StoryCopy> versions{};   // the copies, earliest first (at most kMaxVersions)
+
+  static constexpr std::size_t kMaxVersions = 100;
+};
+
 struct SearchHit {
   std::uint32_t rank = 0;  // 1-based, counting from the first hit of the whole result
   double score = 0;
   Article article{};
   Snippet snippet{};
   std::vector<ByteRange> title_highlights{};  // into article.title
+  Story story{};
+};
+
+// The matches of one period of a timeline.
+struct TimelineBucket {
+  std::string period{};  // "YYYY-MM-DD" (a day, or a week's Monday), "YYYY-MM" or "YYYY"
+  std::string first_day{}, last_day{};  // its days, for a date: filter
+  std::uint64_t articles = 0, stories = 0;
+};
+
+struct Timeline {
+  TimelinePeriod period = TimelinePeriod::kDay;
+  std::vector<TimelineBucket> buckets{};  // every period from the first match's to the last's
+  std::uint64_t undated = 0;              // matching articles without a date
 };
 
 // An article to read whole, with every match of a query marked in its title and body.
@@ -95,6 +155,11 @@ struct Facet {
 struct SearchResults {
   std::string query{};                               // as searched (after UTF-8 repair)
   std::uint64_t estimate = 0, lower = 0, upper = 0;  // how many articles match in all
+  // Exact counts over every match, when collapsing or counting a timeline (else 0): articles
+  // (then also estimate = lower = upper) and stories.
+  std::uint64_t articles = 0, stories = 0;
+  bool collapsed = false;  // one hit per story
+  std::optional<Timeline> timeline{};
   std::vector<SearchHit> hits{};
   std::vector<Facet> facets{};              // one per requested field, in request order
   std::optional<std::string> suggestion{};  // the query with likely misspellings corrected

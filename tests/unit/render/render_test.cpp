@@ -27,6 +27,7 @@ SearchResults sample() {
                         .tags = {"crude"}};
   hit.snippet = Snippet{.text = "…oil prices rose…", .highlights = {{3, 6}, {7, 13}}};
   hit.title_highlights = {{0, 3}};
+  hit.story.id = "s1";
   r.hits.push_back(hit);
   r.facets.push_back(Facet{FacetField::kSource, {{"Reuters", 12}}});
   r.suggestion = "oil prices";
@@ -43,7 +44,8 @@ TEST_CASE("render_json has the fields of PRODUCT.md, in order", "[render]") {
   std::vector<std::string> keys;
   for (const auto& [key, value] : j.items()) keys.push_back(key);
   CHECK(keys == std::vector<std::string>{"query", "total", "offset", "limit", "took_ms",
-                                         "suggestion", "notes", "hits", "facets"});
+                                         "suggestion", "notes", "hits", "facets", "collapse",
+                                         "timeline"});
   CHECK(j["notes"] == nlohmann::json::array());
   CHECK(j["total"] == nlohmann::json{{"estimate", 12}, {"lower", 10}, {"upper", 14}});
   CHECK(j["took_ms"] == 1.235);
@@ -55,9 +57,56 @@ TEST_CASE("render_json has the fields of PRODUCT.md, in order", "[render]") {
   CHECK(hit["tags"] == nlohmann::json::array({"crude"}));
   CHECK(hit["snippet"]["highlights"] == nlohmann::json::parse("[[3,6],[7,13]]"));
   CHECK(j["facets"]["source"][0] == nlohmann::ordered_json{{"value", "Reuters"}, {"count", 12}});
+  CHECK(j["collapse"] == "none");
+  CHECK(j["timeline"].is_null());
+  CHECK(hit["story"] == nlohmann::json{{"id", "s1"}});
   const auto untimed =
       nlohmann::json::parse(render_json(sample(), request, RenderOptions{.include_timing = false}));
   CHECK_FALSE(untimed.contains("took_ms"));
+}
+
+TEST_CASE("collapsed results show each story's copies, totals of stories, and the timeline",
+          "[render]") {
+  SearchResults r = sample();
+  r.collapsed = true;
+  r.articles = 12;
+  r.stories = 9;
+  r.estimate = r.lower = r.upper = 12;
+  r.facets.clear();
+  r.hits[0].story = Story{.id = "s1",
+                          .copies = 3,
+                          .sources = {"Reuters", "AP"},
+                          .first_seen = "1987-03-01",
+                          .versions = {{"r0", "OIL UP", "AP", "1987-03-01"},
+                                       {"r\"1", "OIL PRICES RISE", "Reuters", "1987-03-02"},
+                                       {"r2", "OIL RISES", "Reuters", "1987-03-02"}}};
+  r.timeline = Timeline{TimelinePeriod::kDay,
+                        {{"1987-03-01", "1987-03-01", "1987-03-01", 4, 3},
+                         {"1987-03-02", "1987-03-02", "1987-03-02", 0, 0},
+                         {"1987-03-03", "1987-03-03", "1987-03-03", 8, 6}},
+                        0};
+  CHECK(render_text(r, RenderOptions{.include_timing = false}) ==
+        "  1. OIL PRICES RISE\n"
+        "     1987-03-02 · Reuters · r\"1\n"
+        "     3 versions since 1987-03-01: Reuters, AP\n"
+        "     …oil prices rose…\n"
+        "\n"
+        "12 results in 9 stories\n"
+        "timeline day: 1987-03-01 ▄ █ 1987-03-03 (peak 1987-03-03: 8 articles, 6 stories)\n");
+  const auto j = nlohmann::json::parse(render_json(r, {}, {}));
+  CHECK(j["total"]["stories"] == 9);
+  CHECK(j["total"]["articles"] == 12);
+  CHECK(j["collapse"] == "story");
+  CHECK(j["hits"][0]["story"]["copies"] == 3);
+  CHECK(j["hits"][0]["story"]["first_seen"] == "1987-03-01");
+  CHECK(j["hits"][0]["story"]["sources"] == nlohmann::json::array({"Reuters", "AP"}));
+  CHECK(j["hits"][0]["story"]["versions"].size() == 3);
+  CHECK(j["timeline"]["period"] == "day");
+  CHECK(j["timeline"]["buckets"][2] == nlohmann::json{{"period", "1987-03-03"},
+                                                      {"from", "1987-03-03"},
+                                                      {"to", "1987-03-03"},
+                                                      {"articles", 8},
+                                                      {"stories", 6}});
 }
 
 TEST_CASE("render_text prints rank, title, date · source · id, snippet and total", "[render]") {
@@ -91,7 +140,8 @@ TEST_CASE("render_marked puts tags around highlights, escaping the text for HTML
   const std::vector<ByteRange> ranges = {{3, 6}, {13, 16}};
   CHECK(render_marked(text, ranges, HighlightMarkup{}) ==
         "&lt;b&gt;<mark>oil</mark>&lt;/b&gt; &amp; <mark>gas</mark>");
-  CHECK(render_marked(text, ranges, HighlightMarkup{.open = "[", .close = "]", .escape_html = false}) ==
+  CHECK(render_marked(text, ranges,
+                      HighlightMarkup{.open = "[", .close = "]", .escape_html = false}) ==
         "<b>[oil]</b> & [gas]");
 }
 

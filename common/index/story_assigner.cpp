@@ -1,0 +1,217 @@
+#include "index/story_assigner.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "index/schema.h"
+#include "util/date.h"
+#include "util/hash.h"
+
+namespace dateline {
+
+namespace {
+
+constexpr std::int64_t kSecondsPerDay = 86400;
+
+int day_number(std::int64_t instant) {
+  return static_cast<int>(instant >= 0 ? instant / kSecondsPerDay
+                                       : -((-instant + kSecondsPerDay - 1) / kSecondsPerDay));
+}
+
+std::string hex16(std::uint64_t value) {
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(value));
+  return out;
+}
+
+// A band key shared by very many articles is boilerplate, not a copy: looking at more of them
+// would only cost time (a chance key is shared with one article in 65,536).
+constexpr std::size_t kMaxCandidatesPerKey = 1000;
+
+}  // namespace
+
+std::string utc_day(std::int64_t instant) {
+  const Date date = date_of_instant(instant);
+  char out[16];
+  std::snprintf(out, sizeof out, "%04d-%02d-%02d", date.year, date.month, date.day);
+  return out;
+}
+
+std::string StoryAssigner::band_term(std::uint32_t key) {
+  char out[8];
+  std::snprintf(out, sizeof out, "%06x", static_cast<unsigned>(key & 0xffffff));
+  return std::string(schema::kBandPrefix).append(out);
+}
+
+StoryFields lone_story(const std::string& id, std::optional<std::int64_t> instant) {
+  return StoryFields{hex16(hash64(id)), instant ? utc_day(*instant) : "", Signature{}};
+}
+
+template <typename Read>
+auto StoryAssigner::read_snapshot(Read read) const {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return read();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == 5) throw;
+      snapshot_.reopen();
+    }
+  }
+}
+
+StoryAssigner::StoryAssigner(const NearDuplicateSigner& signer, StoryOptions options)
+    : signer_(signer), options_(options) {}
+
+void StoryAssigner::reopen(const std::vector<std::string>& shard_paths) {
+  Xapian::Database snapshot;
+  for (const std::string& path : shard_paths) snapshot.add_database(Xapian::Database(path));
+  snapshot_ = std::move(snapshot);
+  pending_.clear();
+  buckets_.clear();
+  removed_.clear();
+  spans_.clear();
+}
+
+bool StoryAssigner::overridden(const std::string& id) const {
+  return pending_.contains(id) || removed_.contains(id);
+}
+
+bool StoryAssigner::unchanged(const std::string& id, const std::string& hash) const {
+  if (auto it = pending_.find(id); it != pending_.end()) return it->second.hash == hash;
+  if (removed_.contains(id)) return false;
+  const std::string term = schema::id_term(id);
+  return read_snapshot([&] {
+    auto post = snapshot_.postlist_begin(term);
+    return post != snapshot_.postlist_end(term) &&
+           snapshot_.get_document(*post).get_value(schema::kHashSlot) == hash;
+  });
+}
+
+bool StoryAssigner::in_window(int a, int b) const {
+  if (a == kUndated || b == kUndated) return a == b;  // undated copies join undated ones only
+  return std::abs(a - b) <= options_.window_days;
+}
+
+std::vector<StoryAssigner::Candidate> StoryAssigner::candidates(const std::string& id,
+                                                                const Signature& signature,
+                                                                int day) const {
+  std::vector<Candidate> out;
+  std::unordered_set<std::string> seen{id};
+  for (std::uint32_t key : signer_.band_keys(signature)) {
+    if (auto bucket = buckets_.find(key); bucket != buckets_.end()) {
+      for (const std::string& other : bucket->second) {
+        if (!seen.insert(other).second) continue;
+        const Entry& entry = pending_.at(other);
+        if (!in_window(day, entry.day)) continue;
+        out.push_back({other, entry.day, entry.story, entry.signature});
+      }
+    }
+    const std::string term = band_term(key);
+    std::size_t looked = 0;
+    for (auto post = snapshot_.postlist_begin(term);
+         post != snapshot_.postlist_end(term) && looked < kMaxCandidatesPerKey; ++post, ++looked) {
+      Xapian::Document doc = snapshot_.get_document(*post);
+      std::string other = doc.get_value(schema::kIdSlot);
+      if (overridden(other) || !seen.insert(other).second) continue;
+      const std::string date = doc.get_value(schema::kDateSlot);
+      const int other_day =
+          date.empty() ? kUndated
+                       : day_number(static_cast<std::int64_t>(Xapian::sortable_unserialise(date)));
+      if (!in_window(day, other_day)) continue;
+      auto parsed = Signature::parse(doc.get_value(schema::kSignatureSlot));
+      if (!parsed) continue;
+      out.push_back(
+          {std::move(other), other_day, doc.get_value(schema::kStorySlot), std::move(*parsed)});
+    }
+  }
+  return out;
+}
+
+const StoryAssigner::Span& StoryAssigner::span_of(const std::string& story) {
+  if (auto it = spans_.find(story); it != spans_.end()) return it->second;
+  // The days of the story's stored articles (those written since the snapshot were added to
+  // the span as they were written, after this first look).
+  Span span{kUndated, kUndated};
+  const std::string term = std::string(schema::kStoryPrefix).append(story);
+  for (auto post = snapshot_.postlist_begin(term); post != snapshot_.postlist_end(term); ++post) {
+    Xapian::Document doc = snapshot_.get_document(*post);
+    if (overridden(doc.get_value(schema::kIdSlot))) continue;
+    const std::string date = doc.get_value(schema::kDateSlot);
+    if (date.empty()) continue;
+    const int day = day_number(static_cast<std::int64_t>(Xapian::sortable_unserialise(date)));
+    if (span.first == kUndated) span = {day, day};
+    span.first = std::min(span.first, day);
+    span.last = std::max(span.last, day);
+  }
+  return spans_.emplace(story, span).first->second;
+}
+
+std::string StoryAssigner::new_story_id(const std::string& id) {
+  // The first article's id hashed: the same on every run. Another story may have taken it (an
+  // article deleted and written anew keeps no claim on its old story): then the next one.
+  for (int attempt = 0;; ++attempt) {
+    std::string story = hex16(hash64(attempt == 0 ? id : id + "#" + std::to_string(attempt)));
+    if (spans_.contains(story)) continue;
+    if (snapshot_.term_exists(std::string(schema::kStoryPrefix).append(story))) continue;
+    return story;
+  }
+}
+
+StoryFields StoryAssigner::assign(const std::string& id, const std::string& hash,
+                                  std::optional<std::int64_t> instant, Signature signature) {
+  remove(id);  // a new version replaces the old one, which must not be its own candidate
+  const int day = instant ? day_number(*instant) : kUndated;
+
+  const Candidate* best = nullptr;
+  double best_similarity = 0;
+  const std::vector<Candidate> found =
+      read_snapshot([&] { return candidates(id, signature, day); });
+  for (const Candidate& c : found) {
+    const double similarity = signer_.similarity(signature, c.signature);
+    if (similarity < options_.threshold) continue;
+    if (best &&
+        (similarity < best_similarity || (similarity == best_similarity && c.id > best->id)))
+      continue;
+    if (day != kUndated) {
+      const Span& span = read_snapshot([&]() -> const Span& { return span_of(c.story); });
+      if (span.first != kUndated &&
+          std::max(span.last, day) - std::min(span.first, day) > options_.window_days)
+        continue;
+    }
+    best = &c;
+    best_similarity = similarity;
+  }
+
+  StoryFields fields;
+  fields.story = best ? best->story : read_snapshot([&] { return new_story_id(id); });
+  fields.day = instant ? utc_day(*instant) : "";
+  fields.signature = std::move(signature);
+  if (day != kUndated) {
+    auto [it, fresh] = spans_.try_emplace(fields.story, Span{day, day});
+    if (!fresh && it->second.first == kUndated) it->second = {day, day};
+    it->second.first = std::min(it->second.first, day);
+    it->second.last = std::max(it->second.last, day);
+  } else {
+    spans_.try_emplace(fields.story, Span{kUndated, kUndated});
+  }
+  for (std::uint32_t key : signer_.band_keys(fields.signature)) buckets_[key].push_back(id);
+  pending_[id] = Entry{day, fields.story, hash, fields.signature};
+  removed_.erase(id);  // the pending entry now stands for the article
+  return fields;
+}
+
+void StoryAssigner::remove(const std::string& id) {
+  removed_.insert(id);
+  auto it = pending_.find(id);
+  if (it == pending_.end()) return;
+  for (std::uint32_t key : signer_.band_keys(it->second.signature)) {
+    auto bucket = buckets_.find(key);
+    if (bucket == buckets_.end()) continue;
+    auto& ids = bucket->second;
+    ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
+    if (ids.empty()) buckets_.erase(bucket);
+  }
+  pending_.erase(it);
+}
+
+}  // namespace dateline

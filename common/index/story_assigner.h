@@ -1,0 +1,105 @@
+// Gives each article written its story, from the articles already in the database (every shard)
+// and those written since, in input order: the same stories whatever the shards and threads.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "index/near_duplicates.h"
+#include "index/story_table.h"
+
+namespace dateline {
+
+// What a document gets for its story (schema.h: kStorySlot, kSignatureSlot, kDaySlot,
+// kDayStorySlot, the story term and the band terms).
+struct StoryFields {
+  std::string story;    // 16 hex digits
+  std::string day;      // UTC day of the article's instant, "YYYY-MM-DD"; "" when undated
+  Signature signature;  // not judgeable: no band terms, and the article stands alone
+};
+
+// The candidates of a new article are the articles that share one of its LSH band keys: in the
+// database, a boolean term lookup per key in a snapshot of all shards (bounded memory, cost
+// growing with the articles sharing a key, not with the database); written since the snapshot,
+// an in-memory table of their band keys, emptied by reopen() once they are committed. An
+// article joins the story of its most similar candidate (ties: the smaller id) whose similarity
+// reaches the threshold and whose story, with it, spans no more than the window; otherwise its
+// story is new. Stories keep their id whatever happens to their first article: an article's
+// story is stored with it, never derived from another article. Not thread-safe.
+class StoryAssigner {
+ public:
+  StoryAssigner(const NearDuplicateSigner& signer, StoryOptions options);
+
+  // Takes a new snapshot of the shards at `shard_paths` (all committed) and forgets the
+  // articles written since the last one. Throws Xapian::Error.
+  void reopen(const std::vector<std::string>& shard_paths);
+
+  // Whether the article `id` with content hash `hash` is already stored unchanged. This and
+  // assign() see the shards' latest commits as they come (a writer committing under the
+  // snapshot moves it on): what an article gets does not depend on when the shards commit.
+  bool unchanged(const std::string& id, const std::string& hash) const;
+  // The story of article `id` dated `instant` (none: undated) with `signature`, remembered as
+  // written so that later articles can join it. Writing an id again replaces it.
+  StoryFields assign(const std::string& id, const std::string& hash,
+                     std::optional<std::int64_t> instant, Signature signature);
+  // The article `id` is deleted: no later article joins it (its story keeps its other copies).
+  void remove(const std::string& id);
+
+  // Articles written since the last reopen(): the memory held grows with them.
+  std::size_t pending() const { return pending_.size(); }
+
+  // The band term of band key `key` (kBandPrefix + 6 hex digits).
+  static std::string band_term(std::uint32_t key);
+
+ private:
+  static constexpr int kUndated = -1000000;
+  struct Entry {
+    int day = kUndated;
+    std::string story;
+    std::string hash;
+    Signature signature;
+  };
+  struct Span {
+    int first = 0;
+    int last = 0;
+  };
+  struct Candidate {
+    std::string id;
+    int day = kUndated;
+    std::string story;
+    Signature signature;
+  };
+
+  std::vector<Candidate> candidates(const std::string& id, const Signature& signature,
+                                    int day) const;
+  bool in_window(int a, int b) const;
+  const Span& span_of(const std::string& story);
+  std::string new_story_id(const std::string& id);
+  bool overridden(const std::string& id) const;
+  // Runs `read` on the snapshot, moving it to the latest commit when a writer's commits
+  // overtook it.
+  template <typename Read>
+  auto read_snapshot(Read read) const;
+
+  const NearDuplicateSigner& signer_;
+  StoryOptions options_;
+  mutable Xapian::Database snapshot_;
+  std::unordered_map<std::string, Entry> pending_;  // written since the snapshot, by id
+  std::unordered_map<std::uint32_t, std::vector<std::string>> buckets_;  // band key -> ids
+  std::unordered_set<std::string> removed_;      // deleted since the snapshot
+  std::unordered_map<std::string, Span> spans_;  // stories met since the snapshot (dated)
+};
+
+// The fields of an article that is a story of its own (when stories are not detected).
+StoryFields lone_story(const std::string& id, std::optional<std::int64_t> instant);
+
+// "YYYY-MM-DD" of the UTC day of `instant`.
+std::string utc_day(std::int64_t instant);
+
+}  // namespace dateline

@@ -1,0 +1,154 @@
+#include "search/stories.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "index/schema.h"
+#include "index/stored_article.h"
+#include "index/story_assigner.h"
+#include "util/date.h"
+
+namespace dateline {
+
+namespace {
+
+constexpr std::int64_t kSecondsPerDay = 86400;
+// A timeline longer than this lists only its periods with matches (a search over centuries).
+constexpr std::size_t kMaxFilledBuckets = 5000;
+
+std::int64_t day_number(std::string_view day) {
+  auto date = parse_date(day);
+  return date ? date->start_instant() / kSecondsPerDay : 0;
+}
+
+std::string day_string(std::int64_t day) { return utc_day(day * kSecondsPerDay); }
+
+int days_in_month(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+// The first day of the period after `bucket`.
+std::string next_period_day(const TimelineBucket& bucket) {
+  return day_string(day_number(bucket.last_day) + 1);
+}
+
+}  // namespace
+
+TimelineBucket period_of(std::string_view day, TimelinePeriod period) {
+  TimelineBucket bucket;
+  const int year = std::stoi(std::string(day.substr(0, 4)));
+  const int month = std::stoi(std::string(day.substr(5, 2)));
+  char text[16];
+  switch (period) {
+    case TimelinePeriod::kDay:
+      bucket.period = bucket.first_day = bucket.last_day = std::string(day);
+      break;
+    case TimelinePeriod::kWeek: {
+      const std::int64_t n = day_number(day);
+      const std::int64_t monday = n - ((n % 7 + 7 + 3) % 7);  // 1970-01-01 was a Thursday
+      bucket.period = bucket.first_day = day_string(monday);
+      bucket.last_day = day_string(monday + 6);
+      break;
+    }
+    case TimelinePeriod::kMonth:
+      std::snprintf(text, sizeof text, "%04d-%02d", year, month);
+      bucket.period = text;
+      bucket.first_day = bucket.period + "-01";
+      std::snprintf(text, sizeof text, "-%02d", days_in_month(year, month));
+      bucket.last_day = bucket.period + text;
+      break;
+    case TimelinePeriod::kYear:
+      bucket.period = std::string(day.substr(0, 4));
+      bucket.first_day = bucket.period + "-01-01";
+      bucket.last_day = bucket.period + "-12-31";
+      break;
+  }
+  return bucket;
+}
+
+StoryCounter::StoryCounter() : spy_(schema::kDayStorySlot) {}
+
+void StoryCounter::attach(Xapian::Enquire& enquire) { enquire.add_matchspy(&spy_); }
+
+void StoryCounter::finish() {
+  for (auto v = spy_.values_begin(); v != spy_.values_end(); ++v) {
+    const std::string value = *v;
+    const std::size_t cut = value.find(schema::kListSeparator);
+    if (cut == std::string::npos) continue;
+    const std::uint64_t n = v.get_termfreq();
+    const std::string story = value.substr(cut + 1);
+    articles_ += n;
+    copies_[story] += n;
+    days_[value.substr(0, cut)][story] += n;
+  }
+}
+
+std::uint64_t StoryCounter::copies(const std::string& story) const {
+  auto it = copies_.find(story);
+  return it == copies_.end() ? 0 : it->second;
+}
+
+Timeline StoryCounter::timeline(TimelinePeriod period) const {
+  Timeline timeline{period, {}, 0};
+  // Periods in order, each with the distinct stories of its days.
+  std::vector<std::pair<TimelineBucket, std::unordered_map<std::string, bool>>> periods;
+  for (const auto& [day, stories] : days_) {
+    std::uint64_t n = 0;
+    for (const auto& [story, count] : stories) n += count;
+    if (day.empty()) {
+      timeline.undated += n;
+      continue;
+    }
+    TimelineBucket bucket = period_of(day, period);
+    if (periods.empty() || periods.back().first.period != bucket.period) {
+      periods.emplace_back(std::move(bucket), std::unordered_map<std::string, bool>{});
+    }
+    periods.back().first.articles += n;
+    for (const auto& [story, count] : stories) periods.back().second[story] = true;
+  }
+  for (auto& [bucket, stories] : periods) {
+    bucket.stories = stories.size();
+    // The periods between two with matches, empty, so that a chart shows time evenly.
+    while (!timeline.buckets.empty() && timeline.buckets.size() < kMaxFilledBuckets &&
+           next_period_day(timeline.buckets.back()) < bucket.first_day) {
+      timeline.buckets.push_back(period_of(next_period_day(timeline.buckets.back()), period));
+    }
+    timeline.buckets.push_back(std::move(bucket));
+  }
+  return timeline;
+}
+
+void read_story_copies(const Xapian::Database& db, const Xapian::Query& query, Story& story) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(
+      Xapian::Query(Xapian::Query::OP_FILTER, query,
+                    Xapian::Query(std::string(schema::kStoryPrefix).append(story.id))));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  // Ordered here by date, then id, rather than by a Xapian KeyMaker, which remote shards lack.
+  constexpr Xapian::doccount kMaxCopiesRead = 1000;  // sources beyond these are not listed
+  const Xapian::MSet mset = enquire.get_mset(0, kMaxCopiesRead);
+  std::vector<std::pair<std::string, Article>> copies;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const Xapian::Document doc = it.get_document();
+    Article a = from_stored(doc.get_data());
+    std::string key = doc.get_value(schema::kDateSlot);
+    key.append(1, '\0').append(a.id);
+    copies.emplace_back(std::move(key), std::move(a));
+  }
+  std::sort(copies.begin(), copies.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (const auto& [key, a] : copies) {
+    if (story.first_seen.empty()) story.first_seen = a.date;
+    if (!a.source.empty() &&
+        std::find(story.sources.begin(), story.sources.end(), a.source) == story.sources.end()) {
+      story.sources.push_back(a.source);
+    }
+    if (story.versions.size() < Story::kMaxVersions) {
+      story.versions.push_back({a.id, a.title, a.source, a.date});
+    }
+  }
+}
+
+}  // namespace dateline
