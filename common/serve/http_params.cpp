@@ -98,10 +98,9 @@ std::variant<HttpSearch, std::string> search_request_from(const QueryParams& par
         return invalid("highlight", "html or ranges", value);
       if (value == "html") search.render.markup = HighlightMarkup{};
     } else {
-      constexpr std::array<std::string_view, 15> kKnownNames = {
-          "q",    "limit", "offset",   "sort",     "facet",    "snippet_chars",
-          "lang", "like",  "feedback", "collapse", "timeline", "recency",
-          "now",  "count", "highlight"};
+      std::string known;
+      for (const auto k : kKnownNames) known += (known.empty() ? "" : ", ") + std::string(k);
+      return "unknown parameter \"" + utf8::excerpt(name, 60) + "\" (known: " + known + ")";
     }
   }
   const bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;

@@ -13,7 +13,6 @@
 #include <thread>
 
 #include "index/schema.h"
-#include "index/stored_article.h"
 #include "support/test_support.h"
 
 using namespace dateline;
@@ -119,7 +118,7 @@ TEST_CASE("a writer racing a compaction is told it is locked, or keeps every art
   for (int copy = 0; copy < 5; ++copy) {
     for (Article a : test::corpus_news_articles()) {
       a.id += "~" + std::to_string(copy);
-      input += to_stored(a) + "\n";
+      input += test::json_line(a) + "\n";
     }
   }
   test::write_file(dir / "base.jsonl", input);
