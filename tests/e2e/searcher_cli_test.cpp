@@ -238,3 +238,27 @@ TEST_CASE("a title stays bold after its highlights", "[searcher-cli]") {
     CHECK(title_line.compare(at + reset.size(), 4, "\033[1m") == 0);
   }
 }
+
+TEST_CASE("recency prefers recent matches and drops none", "[searcher-cli]") {
+  const auto plain = nlohmann::json::parse(
+      run(searcher("--format json --collapse none --limit 10 --facet year oil")).out);
+  const auto recent = nlohmann::json::parse(
+      run(searcher("--format json --collapse none --limit 10 --facet year --recency 7d "
+                   "--now 1987-06-30 oil"))
+          .out);
+  CHECK(recent["total"] == plain["total"]);
+  CHECK(recent["facets"] == plain["facets"]);
+  // The newest article of the page (the days are 1987's, --now is at their end) comes first
+  // with recency, where relevance alone ranks it lower.
+  const auto newest = [](const nlohmann::json& result) {
+    std::string date;
+    for (const auto& hit : result["hits"]) {
+      if (hit["date"].is_string()) date = std::max(date, hit["date"].get<std::string>());
+    }
+    return date;
+  };
+  REQUIRE(plain["hits"][0]["date"] != newest(plain));
+  CHECK(recent["hits"][0]["date"] == newest(recent));
+  CHECK(newest(recent) >= newest(plain));
+  CHECK(run(searcher("--recency soon oil")).exit_code == 2);
+}
