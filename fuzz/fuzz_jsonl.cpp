@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <cstring>
 
-#include "ingest/byte_source.h"
 #include "fuzz_sink.h"
+#include "ingest/byte_source.h"
 #include "ingest/jsonl_reader.h"
 
 namespace {

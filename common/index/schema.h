@@ -17,14 +17,14 @@ namespace dateline::schema {
 inline constexpr int kVersion = 2;
 
 // Term prefixes, after Xapian's conventional table (omega's termprefixes) where one exists.
-inline constexpr std::string_view kTitlePrefix = "S";      // title words, with positions
-inline constexpr std::string_view kAuthorPrefix = "A";     // author words, with positions
-inline constexpr std::string_view kTagPrefix = "K";        // tag (topic, keyword) words
-inline constexpr std::string_view kIdPrefix = "Q";         // the unique id term
-inline constexpr std::string_view kLangPrefix = "L";       // language code, boolean
-inline constexpr std::string_view kSourcePrefix = "XSRC";  // source (publisher) words
-inline constexpr std::string_view kStemPrefix = "Z";       // stemmed form; "Z" + field prefix
-inline constexpr std::string_view kBigramPrefix = "XB";    // CJK character bigrams, positions
+inline constexpr std::string_view kTitlePrefix = "S";       // title words, with positions
+inline constexpr std::string_view kAuthorPrefix = "A";      // author words, with positions
+inline constexpr std::string_view kTagPrefix = "K";         // tag (topic, keyword) words
+inline constexpr std::string_view kIdPrefix = "Q";          // the unique id term
+inline constexpr std::string_view kLangPrefix = "L";        // language code, boolean
+inline constexpr std::string_view kSourcePrefix = "XSRC";   // source (publisher) words
+inline constexpr std::string_view kStemPrefix = "Z";        // stemmed form; "Z" + field prefix
+inline constexpr std::string_view kBigramPrefix = "XB";     // CJK character bigrams, positions
 inline constexpr std::string_view kStoryPrefix = "XSTORY";  // the story id, boolean
 // The stems of a compound's parts (German), at the compound's position: analysis/decompounder.h
 inline constexpr std::string_view kPartPrefix = "XD";

@@ -243,8 +243,8 @@ TEST_CASE("a folder's other files are counted and, with --verbose, named", "[cli
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.err, Catch::Contains("1 file of other types not read (--verbose lists them)"));
   CHECK(r.err.find("readme.md") == std::string::npos);
-  r = run(indexer("--db " + quote(db) + " --verbose --report json " +
-                  quote((dir / "in").string())));
+  r = run(
+      indexer("--db " + quote(db) + " --verbose --report json " + quote((dir / "in").string())));
   CHECK_THAT(r.err, Catch::Contains("readme.md: not read"));
   CHECK(nlohmann::json::parse(r.out)["files_ignored"] == 1);
 }
