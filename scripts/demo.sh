@@ -9,6 +9,7 @@ db=build/demo-db
 
 echo
 echo "== indexer --db $db corpus/"
+rm -rf "$db"  # a demo database of an older schema would be refused: start afresh
 "$bin/indexer/indexer" --db "$db" corpus/
 
 run() {
