@@ -102,7 +102,10 @@ TEST_CASE("the shared library exports the public API and nothing else", "[instal
                                               "render_ids",
                                               "render_trec",
                                               "render_article_json",
-                                              "render_highlighted"};
+                                              "render_highlighted",
+                                              "render_marked",
+                                              "describe_total",
+                                              "parse_half_life_days"};
   const std::regex first_name(R"(dateline::(\w+))");
   std::set<std::string> exported;
   std::istringstream lines(nm.out);
