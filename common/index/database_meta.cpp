@@ -33,10 +33,11 @@ std::string settings_difference(const std::string& stored_json, const Settings& 
                                                                   : std::string("absent");
     if (was != value) note(name + " " + was + " (this build: " + value + ")");
   }
-  for (const auto& [name, value] : stored.items()) {
+  for (const auto& item : stored.items()) {
+    const std::string& name = item.key();  // a plain reference: clang 14 cannot capture bindings
     const bool known = std::any_of(current.begin(), current.end(),
                                    [&](const auto& setting) { return setting.first == name; });
-    if (!known) note(name + " " + value.dump() + " (unknown to this build)");
+    if (!known) note(name + " " + item.value().dump() + " (unknown to this build)");
   }
   return out;
 }
