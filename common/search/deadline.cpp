@@ -27,16 +27,16 @@ void DeadlineSource::init(const Xapian::Database& db) {
 // Every document id counts as a match: the source only filters, never adds documents, so
 // ids of deleted documents are never asked for.
 void DeadlineSource::next(double) {
-  check();
+  throw_if_passed();
   ++current_;
 }
 
 void DeadlineSource::skip_to(Xapian::docid did, double) {
-  check();
+  throw_if_passed();
   current_ = std::max(current_, did);
 }
 
-void DeadlineSource::check() const {
+void DeadlineSource::throw_if_passed() const {
   if (deadline_.passed()) throw DeadlinePassed{};
 }
 

@@ -51,7 +51,7 @@ class DeadlineSource final : public Xapian::PostingSource {
   DeadlineSource* clone() const override { return new DeadlineSource(deadline_); }
 
  private:
-  void check() const;
+  void throw_if_passed() const;
 
   const Deadline& deadline_;
   Xapian::doccount doccount_ = 0;
