@@ -21,24 +21,24 @@ pkg_check_modules(gumbo REQUIRED IMPORTED_TARGET gumbo)
 pkg_check_modules(xxhash REQUIRED IMPORTED_TARGET libxxhash)
 find_package(Threads REQUIRED)
 
-# CLD2 (language detection) has neither a CMake config nor a pkg-config file.
-find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
-find_library(CLD2_LIBRARY cld2 REQUIRED)
-if(NOT TARGET CLD2::cld2)
-  add_library(CLD2::cld2 UNKNOWN IMPORTED)
-  set_target_properties(CLD2::cld2 PROPERTIES IMPORTED_LOCATION "${CLD2_LIBRARY}"
-                                              INTERFACE_INCLUDE_DIRECTORIES "${CLD2_INCLUDE_DIR}")
-endif()
+# An imported target for a library that has neither a CMake config nor a pkg-config file:
+# its header and its library file, found on the system paths.
+function(dateline_import_library target header library)
+  string(MAKE_C_IDENTIFIER "${target}" id)
+  find_path(${id}_INCLUDE_DIR ${header} REQUIRED)
+  find_library(${id}_LIBRARY ${library} REQUIRED)
+  if(NOT TARGET ${target})
+    add_library(${target} UNKNOWN IMPORTED)
+    set_target_properties(${target} PROPERTIES IMPORTED_LOCATION "${${id}_LIBRARY}"
+                                               INTERFACE_INCLUDE_DIRECTORIES "${${id}_INCLUDE_DIR}")
+  endif()
+endfunction()
 
+# CLD2 (language detection).
+dateline_import_library(CLD2::cld2 cld2/public/compact_lang_det.h cld2)
 # Snowball's libstemmer (Snowball 2.2) for the stemmers Xapian 1.4 lacks (Greek, Hindi,
-# Serbian, Yiddish): neither a CMake config nor a pkg-config file either.
-find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
-find_library(STEMMER_LIBRARY stemmer REQUIRED)
-if(NOT TARGET Snowball::stemmer)
-  add_library(Snowball::stemmer UNKNOWN IMPORTED)
-  set_target_properties(Snowball::stemmer PROPERTIES IMPORTED_LOCATION "${STEMMER_LIBRARY}"
-                                                     INTERFACE_INCLUDE_DIRECTORIES "${STEMMER_INCLUDE_DIR}")
-endif()
+# Serbian, Yiddish).
+dateline_import_library(Snowball::stemmer libstemmer.h stemmer)
 
 if(TARGET zstd::libzstd_shared)
   set(DATELINE_ZSTD_TARGET zstd::libzstd_shared)
