@@ -61,26 +61,41 @@ std::string fold_german(std::string_view word) {
 std::unique_ptr<Decompounder> load_german() {
   std::ifstream in(kGermanWordList);
   if (!in) return nullptr;
-  std::unordered_set<std::string> nouns, others;
-  nouns.reserve(1 << 18);
-  others.reserve(1 << 17);
+  // The folded words go into two flat buffers, not a string each: the list is loaded once per
+  // process and its temporaries should leave no heap behind.
+  std::string nouns_text, others_text;
+  std::vector<std::size_t> noun_ends, other_ends;
   for (std::string line; std::getline(in, line);) {
     if (line.empty() || !utf8::is_valid(line)) continue;
     UChar32 first = 0;
     int32_t at = 0;
     U8_NEXT(reinterpret_cast<const uint8_t*>(line.data()), at, static_cast<int32_t>(line.size()),
             first);
-    std::string folded = fold_german(line);
+    const std::string folded = fold_german(line);
     if (!u_isupper(first)) {
-      others.insert(std::move(folded));
-    } else if (utf8::char_starts(folded).size() >= Decompounder::kMinPartChars) {
-      nouns.insert(std::move(folded));
+      others_text += folded;
+      other_ends.push_back(others_text.size());
+    } else if (utf8::char_starts(folded).size() >= Decompounder::kMinPartChars &&
+               folded != "schaft") {  // a suffix the list also has as a noun: no Gewerk + Schaft
+      nouns_text += folded;
+      noun_ends.push_back(nouns_text.size());
     }
   }
-  for (const std::string& noun : nouns) others.erase(noun);  // "Fall" and "fallen" alike
-  // Suffixes that the list also has as nouns: Gewerkschaft is no Gewerk + Schaft.
-  for (const char* suffix : {"schaft"}) nouns.erase(suffix);
-  return std::make_unique<Decompounder>(std::move(nouns), std::move(others));
+  const auto views = [](const std::string& text, const std::vector<std::size_t>& ends) {
+    std::vector<std::string_view> out;
+    out.reserve(ends.size());
+    std::size_t start = 0;
+    for (const std::size_t end : ends) {
+      out.push_back(std::string_view(text).substr(start, end - start));
+      start = end;
+    }
+    return out;
+  };
+  WordSet nouns(views(nouns_text, noun_ends));
+  std::vector<std::string_view> others = views(others_text, other_ends);
+  std::erase_if(others,
+                [&](std::string_view word) { return nouns.contains(word); });  // "Fall", "fallen"
+  return std::make_unique<Decompounder>(std::move(nouns), WordSet(others));
 }
 
 }  // namespace
@@ -99,7 +114,7 @@ bool Decompounder::available(std::string_view lang) {
 
 std::vector<std::string> Decompounder::parts(std::string_view word) const {
   std::vector<std::size_t> starts = utf8::char_starts(word);
-  if (starts.size() < kMinWordChars || not_nouns_.count(std::string(word))) return {};
+  if (starts.size() < kMinWordChars || not_nouns_.contains(word)) return {};
   starts.push_back(word.size());
   const std::size_t n = starts.size() - 1;  // characters
   // fewest[i]: the fewest parts covering the first i characters; from[i], part_end[i]: where
@@ -114,12 +129,12 @@ std::vector<std::string> Decompounder::parts(std::string_view word) const {
       if (j == 0 && i == n) continue;  // the word itself, which the list may hold, is no part
       piece.assign(word.substr(starts[j], starts[i] - starts[j]));
       std::size_t end = starts[i];
-      bool found = words_.count(piece) > 0;
+      bool found = words_.contains(piece);
       for (std::size_t l = 0; !found && i < n && l < std::size(kLinks); ++l) {
         const std::string_view link = kLinks[l];
         if (piece.size() < link.size() || !piece.ends_with(link)) continue;
-        const std::string stem = piece.substr(0, piece.size() - link.size());
-        if (utf8::char_starts(stem).size() < kMinPartChars || words_.count(stem) == 0) continue;
+        const std::string_view stem = std::string_view(piece).substr(0, piece.size() - link.size());
+        if (utf8::char_starts(stem).size() < kMinPartChars || !words_.contains(stem)) continue;
         found = true;
         end = starts[i] - link.size();
       }

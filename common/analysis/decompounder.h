@@ -10,8 +10,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
+
+#include "util/word_set.h"
 
 namespace dateline {
 
@@ -34,12 +35,12 @@ class Decompounder {
   static constexpr std::size_t kMinPartChars = 4;
   static constexpr std::size_t kMinWordChars = 8;
 
-  Decompounder(std::unordered_set<std::string> nouns, std::unordered_set<std::string> not_nouns)
+  Decompounder(WordSet nouns, WordSet not_nouns)
       : words_(std::move(nouns)), not_nouns_(std::move(not_nouns)) {}
 
  private:
-  std::unordered_set<std::string> words_;      // nouns, folded, of kMinPartChars or more
-  std::unordered_set<std::string> not_nouns_;  // the list's other words, folded: never split
+  WordSet words_;      // nouns, folded, of kMinPartChars or more
+  WordSet not_nouns_;  // the list's other words, folded: never split
 };
 
 }  // namespace dateline
