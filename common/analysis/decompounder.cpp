@@ -61,10 +61,16 @@ std::string fold_german(std::string_view word) {
 std::unique_ptr<Decompounder> load_german() {
   std::ifstream in(kGermanWordList);
   if (!in) return nullptr;
-  // The folded words go into two flat buffers, not a string each: the list is loaded once per
-  // process and its temporaries should leave no heap behind.
-  std::string nouns_text, others_text;
-  std::vector<std::size_t> noun_ends, other_ends;
+  // The folded words go straight into the sets' buffers, sized from the list's size: the list
+  // is loaded once per process and its loading should leave no heap behind.
+  std::error_code error;
+  const auto list_bytes =
+      static_cast<std::size_t>(std::filesystem::file_size(kGermanWordList, error));
+  std::string nouns, others;
+  if (!error) {
+    nouns.reserve(list_bytes);
+    others.reserve(list_bytes / 2);
+  }
   for (std::string line; std::getline(in, line);) {
     if (line.empty() || !utf8::is_valid(line)) continue;
     UChar32 first = 0;
@@ -73,29 +79,19 @@ std::unique_ptr<Decompounder> load_german() {
             first);
     const std::string folded = fold_german(line);
     if (!u_isupper(first)) {
-      others_text += folded;
-      other_ends.push_back(others_text.size());
+      WordSet::pack(others, folded);
     } else if (utf8::char_starts(folded).size() >= Decompounder::kMinPartChars &&
                folded != "schaft") {  // a suffix the list also has as a noun: no Gewerk + Schaft
-      nouns_text += folded;
-      noun_ends.push_back(nouns_text.size());
+      WordSet::pack(nouns, folded);
     }
   }
-  const auto views = [](const std::string& text, const std::vector<std::size_t>& ends) {
-    std::vector<std::string_view> out;
-    out.reserve(ends.size());
-    std::size_t start = 0;
-    for (const std::size_t end : ends) {
-      out.push_back(std::string_view(text).substr(start, end - start));
-      start = end;
-    }
-    return out;
-  };
-  WordSet nouns(views(nouns_text, noun_ends));
-  std::vector<std::string_view> others = views(others_text, other_ends);
-  std::erase_if(others,
-                [&](std::string_view word) { return nouns.contains(word); });  // "Fall", "fallen"
-  return std::make_unique<Decompounder>(std::move(nouns), WordSet(others));
+  WordSet noun_set(std::move(nouns));
+  std::string not_nouns;  // "Fall" is a noun, so "fallen" is never split
+  not_nouns.reserve(others.size());
+  WordSet(std::move(others)).for_each([&](std::string_view word) {
+    if (!noun_set.contains(word)) WordSet::pack(not_nouns, word);
+  });
+  return std::make_unique<Decompounder>(std::move(noun_set), WordSet(std::move(not_nouns)));
 }
 
 }  // namespace

@@ -137,6 +137,13 @@ std::uint64_t Searcher::document_count() {
   });
 }
 
+std::vector<std::string> Searcher::languages() {
+  return at_api_edge<DatabaseError>(impl_->path_ + ": cannot read the database", [&] {
+    impl_->refresh();
+    return impl_->languages_;
+  });
+}
+
 void Searcher::Impl::read_languages() {
   languages_.clear();
   const std::string prefix(schema::kLangPrefix);

@@ -5,26 +5,35 @@
 
 namespace dateline {
 
-WordSet::WordSet(const std::vector<std::string_view>& words) {
-  std::size_t capacity = 16;
-  while (capacity < words.size() * 2) capacity *= 2;  // at most half full: short probe runs
-  slots_.assign(capacity, 0);
-  for (std::string_view word : words) {
-    if (word.size() > kMaxWordBytes) continue;
-    const std::size_t slot = slot_of(word);
-    if (slots_[slot] != 0) continue;  // already in
-    if (buffer_.size() + word.size() + 1 >= UINT32_MAX) {
-      throw std::length_error("WordSet: more than 4 GB of words");
-    }
-    slots_[slot] = static_cast<std::uint32_t>(buffer_.size() + 1);
-    buffer_ += static_cast<char>(word.size());
-    buffer_ += word;
-    ++size_;
-  }
-  buffer_.shrink_to_fit();
+void WordSet::pack(std::string& packed, std::string_view word) {
+  if (word.size() > kMaxWordBytes) return;
+  packed += static_cast<char>(word.size());
+  packed += word;
 }
 
-std::string_view WordSet::word_at(std::uint32_t offset) const {
+WordSet::WordSet(std::string packed) : buffer_(std::move(packed)) {
+  if (buffer_.size() >= UINT32_MAX) throw std::length_error("WordSet: more than 4 GB of words");
+  std::size_t words = 0;
+  for (std::size_t at = 0; at < buffer_.size(); at += 1 + word_at(at).size()) ++words;
+  std::size_t capacity = 16;
+  while (capacity < words * 2) capacity *= 2;  // at most half full: short probe runs
+  slots_.assign(capacity, 0);
+  for (std::size_t at = 0; at < buffer_.size(); at += 1 + word_at(at).size()) {
+    const std::size_t slot = slot_of(word_at(at));
+    if (slots_[slot] != 0) continue;  // a repeat
+    slots_[slot] = static_cast<std::uint32_t>(at + 1);
+    ++size_;
+  }
+}
+
+WordSet::WordSet(const std::vector<std::string_view>& words)
+    : WordSet([&] {
+        std::string packed;
+        for (std::string_view word : words) pack(packed, word);
+        return packed;
+      }()) {}
+
+std::string_view WordSet::word_at(std::size_t offset) const {
   const auto length = static_cast<unsigned char>(buffer_[offset]);
   return std::string_view(buffer_).substr(offset + 1, length);
 }

@@ -195,6 +195,10 @@ class DATELINE_API Searcher {
   // How many articles the database holds (at its latest commit). Throws DatabaseError.
   std::uint64_t document_count();
 
+  // The languages of the database's articles (ISO 639-1 codes, sorted), at its latest commit.
+  // Throws DatabaseError.
+  std::vector<std::string> languages();
+
   // The database path this searcher was opened with.
   const std::string& path() const;
 

@@ -273,3 +273,12 @@ TEST_CASE("feedback reorders the hits of natural-language queries and changes no
   // Parenthesised words among words are still plain words.
   CHECK(test::search("oil (producing countries) decide prices").feedback);
 }
+
+TEST_CASE("languages() lists the languages of the database's articles", "[search]") {
+  // corpus/ holds German, Japanese, English and Arabic news (corpus/README.md)
+  Searcher searcher(test::corpus_db());
+  const std::vector<std::string> languages = searcher.languages();
+  CHECK(std::is_sorted(languages.begin(), languages.end()));
+  for (const char* lang : {"ar", "de", "en", "ja"}) CHECK(contains(languages, lang));
+  CHECK_FALSE(contains(languages, "fr"));
+}

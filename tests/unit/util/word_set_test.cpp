@@ -40,3 +40,14 @@ TEST_CASE("WordSet leaves out words too long for its length byte", "[word_set]")
   CHECK_FALSE(set.contains(too_long));
   CHECK(set.size() == 1);
 }
+
+TEST_CASE("WordSet built from a packed buffer visits each word once, in order", "[word_set]") {
+  std::string packed;
+  for (std::string_view word : {"eins", "zwei", "eins", "drei"}) WordSet::pack(packed, word);
+  WordSet::pack(packed, std::string(WordSet::kMaxWordBytes + 1, 'x'));  // left out
+  const WordSet set(std::move(packed));
+  std::vector<std::string> seen;
+  set.for_each([&](std::string_view word) { seen.emplace_back(word); });
+  CHECK(seen == std::vector<std::string>{"eins", "zwei", "drei"});
+  CHECK(set.size() == 3);
+}
