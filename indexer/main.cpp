@@ -49,7 +49,8 @@ void add_writing_flags(CLI::App& app, Flags& f) {
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   app.add_option("--delete", f.options.delete_ids, "Remove the article with this id (repeatable)");
   app.add_option("--shards", f.options.index.shards,
-                 "Shards for a new database, written in parallel (an existing one keeps its own)")
+                 "Shards for a new database, kept as shards (default: one per thread, written in "
+                 "parallel and merged into one database at the end; an existing one keeps its own)")
       ->check(CLI::Range(1, 256));
   app.add_option("--threads", f.options.index.threads, "Threads writing shards in parallel")
       ->default_val(cores)
@@ -94,7 +95,7 @@ int index(Flags& f) {
   std::cerr << summary.to_text() << '\n';
   if (f.report_json && summary.interrupted) std::cout << summary.to_json() << std::endl;
   if (summary.interrupted) return dateline::cli::kExitInterrupted;
-  if (f.compact && !summary.aborted) {
+  if (f.compact && !summary.aborted && !summary.merged) {  // merged: compact already
     dateline::compact_database(f.db);
     std::cerr << "compacted " << f.db << " into one database\n";
   }

@@ -23,6 +23,8 @@ constexpr std::string_view kShardPrefix = "shard-";
 
 std::string new_stub_name() { return std::string(kStubFileName) + ".new"; }
 
+constexpr const char* kMergePendingName = "merge-pending";
+
 bool starts_with(const std::string& s, std::string_view prefix) {
   return s.compare(0, prefix.size(), prefix) == 0;
 }
@@ -80,7 +82,7 @@ void write_durably(const fs::path& path, const std::string& content) {
             ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
   ok = ok && ::fsync(fd) == 0;
   if (fd >= 0) ok = ::close(fd) == 0 && ok;
-  if (!ok) throw DatabaseError(path.string() + ": cannot write the stub file");
+  if (!ok) throw DatabaseError(path.string() + ": cannot write the file");
 }
 
 }  // namespace
@@ -89,6 +91,27 @@ bool holds_own_database(const fs::path& dir) {
   std::error_code ec;
   return std::any_of(std::begin(kVersionFiles), std::end(kVersionFiles),
                      [&](const char* name) { return fs::exists(dir / name, ec); });
+}
+
+bool holds_no_database(const fs::path& dir) {
+  std::error_code ec;
+  return !holds_own_database(dir) && !fs::exists(dir / kStubFileName, ec);
+}
+
+void mark_merge_pending(const fs::path& dir) {
+  write_durably(dir / kMergePendingName, "shards written in parallel, to be merged into one\n");
+  sync_folder(dir);
+}
+
+bool merge_pending(const fs::path& dir) {
+  std::error_code ec;
+  return fs::exists(dir / kMergePendingName, ec);
+}
+
+void clear_merge_pending(const fs::path& dir) {
+  std::error_code ec;
+  fs::remove(dir / kMergePendingName, ec);
+  sync_folder(dir);
 }
 
 std::vector<std::string> read_local_stub(const fs::path& dir) {

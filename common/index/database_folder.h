@@ -36,6 +36,16 @@ void recover_moved_aside(const std::filesystem::path& dir);
 // The name compaction writes its next database under: compact-N, N above every one there.
 std::string next_compaction_name(const std::filesystem::path& dir);
 
+// Whether `dir` holds no database yet (absent, empty, or nothing Xapian would open).
+bool holds_no_database(const std::filesystem::path& dir);
+
+// The mark of a database written as parallel shards that a completed run is to merge into one
+// (IndexOptions::shards 0): set when the shards are created, cleared once merged, so that a
+// run interrupted before its merge leaves the merge to the next.
+void mark_merge_pending(const std::filesystem::path& dir);
+bool merge_pending(const std::filesystem::path& dir);
+void clear_merge_pending(const std::filesystem::path& dir);
+
 // Makes the entries of `dir` (renames, new and removed files) durable.
 void sync_folder(const std::filesystem::path& dir);
 

@@ -193,3 +193,80 @@ TEST_CASE("re-indexing an updated article into shards leaves one copy", "[shards
   CHECK(searcher.search(SearchRequest{.query = "cocoa"}).hits.empty());
   CHECK(searcher.search(SearchRequest{.query = "T OR Other"}).hits.size() == 2);
 }
+
+namespace {
+
+// Stops a run after it has asked `after` times (about once per record read): what Ctrl-C
+// does to the indexer.
+class StopAfter : public test::QuietObserver {
+ public:
+  explicit StopAfter(std::uint64_t after) : after_(after) {}
+  bool stop_requested() override { return ++asked_ > after_; }
+
+ private:
+  std::uint64_t after_, asked_ = 0;
+};
+
+// The subfolders of a database folder that hold databases (shard-NNN, compact-N).
+std::vector<std::string> database_subfolders(const std::filesystem::path& db) {
+  std::vector<std::string> out;
+  for (const auto& entry : std::filesystem::directory_iterator(db)) {
+    if (entry.is_directory()) out.push_back(entry.path().filename().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the automatic layout writes a new database in parallel and merges it into one",
+          "[shards]") {
+  test::TempDir dir;
+  const auto single = answers(index((dir / "single").string(), 1));
+  IndexingOptions options;  // shards 0: the automatic layout
+  options.index.threads = 2;
+  test::QuietObserver quiet;
+
+  SECTION("a completed run leaves one database with the same answers") {
+    const std::string db = (dir / "auto").string();
+    const auto summary = run_indexing(db, {test::corpus_dir().string()}, options, quiet);
+    CHECK(summary.added == 411);
+    CHECK(summary.merged);
+    CHECK(open_shard_layout(db, 0).count() == 1);
+    CHECK(database_subfolders(db) == std::vector<std::string>{"compact-1"});
+    CHECK_FALSE(std::filesystem::exists(dir / "auto" / "merge-pending"));
+    check_same(answers(db), single);
+    // A later run writes into the one database and merges nothing.
+    const auto again = run_indexing(db, {test::corpus_dir().string()}, options, quiet);
+    CHECK(again.unchanged == 411);
+    CHECK_FALSE(again.merged);
+  }
+  SECTION("an interrupted run keeps its shards, and the next run merges them") {
+    const std::string db = (dir / "interrupted").string();
+    StopAfter stop(100);
+    const auto first = run_indexing(db, {test::corpus_dir().string()}, options, stop);
+    REQUIRE(first.interrupted);
+    CHECK_FALSE(first.merged);
+    CHECK(open_shard_layout(db, 0).count() == 2);
+    CHECK(std::filesystem::exists(dir / "interrupted" / "merge-pending"));
+    const auto rest = run_indexing(db, {test::corpus_dir().string()}, options, quiet);
+    CHECK(rest.added + first.added == 411);
+    CHECK(rest.merged);
+    CHECK(open_shard_layout(db, 0).count() == 1);
+    check_same(answers(db), single);
+  }
+  SECTION("shards asked for are kept") {
+    const std::string db = (dir / "kept").string();
+    options.index.shards = 2;
+    CHECK_FALSE(run_indexing(db, {test::corpus_dir().string()}, options, quiet).merged);
+    options.index.shards = 0;
+    CHECK_FALSE(run_indexing(db, {test::corpus_dir().string()}, options, quiet).merged);
+    CHECK(database_subfolders(db) == std::vector<std::string>{"shard-000", "shard-001"});
+  }
+  SECTION("one thread writes one database, as before") {
+    const std::string db = (dir / "one").string();
+    options.index.threads = 1;
+    CHECK_FALSE(run_indexing(db, {test::corpus_dir().string()}, options, quiet).merged);
+    CHECK(database_subfolders(db).empty());
+  }
+}

@@ -24,7 +24,10 @@ struct IndexOptions {
   // Changes are committed each time this much article text has been added since the last
   // commit: bounds both memory and the work an interruption can lose. 0: only by commit().
   std::uint64_t commit_bytes = kDefaultCommitBytes;
-  // Shards for a new database (0: one); an existing database keeps its own.
+  // Shards for a new database; an existing database keeps its own. 0, the automatic layout:
+  // with one thread, one database; with more, run_indexing() writes a new database as one
+  // shard per thread, in parallel, and merges them into one compact database when the run
+  // completes (an interrupted run leaves the merge to the next). Index always writes one.
   std::size_t shards = 0;
   // Threads writing shards in parallel (at most one per shard; 1: the caller's thread only).
   std::size_t threads = 1;

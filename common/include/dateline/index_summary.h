@@ -17,6 +17,7 @@ struct DATELINE_API IndexSummary : IndexCounts {
   double seconds = 0;
   bool aborted = false;      // --strict met a bad record: nothing from the run was committed
   bool interrupted = false;  // the observer asked to stop: what was read is committed
+  bool merged = false;       // written as parallel shards, then merged into one database
 
   double articles_per_second() const;
   double mb_per_second() const;
