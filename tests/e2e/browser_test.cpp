@@ -4,9 +4,11 @@
 // facet are clicked with the mouse.
 #include <httplib.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "dateline/index.h"
 #include "support/devtools.h"
 #include "support/search_fixture.h"
 #include "support/server_process.h"
@@ -16,9 +18,10 @@ using nlohmann::json;
 
 namespace {
 
-// The ids of the hits the page shows: the last part of each hit's "date · source · id" line.
+// The ids of the hits the page shows: the last part of each hit's "date · source · id" line
+// (its own, not its versions').
 constexpr const char* kShownIds =
-    "[...document.querySelectorAll('.hit .meta')].map(e => e.textContent.split(' · ').pop())";
+    "[...document.querySelectorAll('.hit > .meta')].map(e => e.textContent.split(' · ').pop())";
 
 std::vector<std::string> api_ids(httplib::Client& client, const std::string& query,
                                  int offset = 0) {
@@ -168,4 +171,95 @@ TEST_CASE("right-to-left text runs right to left, and the page fits a phone", "[
                            "').getBoundingClientRect().right <= window.innerWidth") == true);
   }
   CHECK(browser.evaluate("document.documentElement.scrollWidth <= window.innerWidth") == true);
+}
+
+TEST_CASE("a story shows its versions on a click, and a timeline bar filters to its period",
+          "[browser]") {
+  REQUIRE(test::run("command -v chromium").exit_code == 0);
+  test::TempDir dir;
+  // The labelled pairs of tests/data/stories (stories of several copies) and corpus/news
+  // (dates over years), in one database.
+  const std::string db = (dir / "stories").string();
+  {
+    Index index(db);
+    for (const Article& a : test::story_pair_articles()) index.add(a);
+    for (const Article& a : test::corpus_news_articles()) index.add(a);
+    index.commit();
+  }
+  test::ServeProcess server(db, dir / "serve.log");
+  httplib::Client client("127.0.0.1", server.port());
+  // A query whose first page has a story of several copies: a word of such a story's title.
+  std::string query;
+  json story_hit;
+  for (const Article& a : test::story_pair_articles()) {
+    const auto words = test::words_of(a.title);
+    const auto word = std::find_if(words.begin(), words.end(),
+                                   [](const std::string& w) { return w.size() >= 6; });
+    if (word == words.end()) continue;
+    const auto j = json::parse(client.Get("/search?limit=10&q=" + test::url_encoded(*word))->body);
+    for (const auto& hit : j["hits"]) {
+      if (hit.contains("story") && hit["story"]["copies"].get<int>() > 2) story_hit = hit;
+    }
+    if (!story_hit.is_null()) {
+      query = *word;
+      break;
+    }
+  }
+  REQUIRE_FALSE(query.empty());
+  INFO("query: " << query << ", hit " << story_hit["id"]);
+
+  test::DevTools browser(dir / "profile");
+  browser.open("http://127.0.0.1:" + std::to_string(server.port()) +
+               "/?q=" + test::url_encoded(query));
+  REQUIRE(browser.wait_for("document.querySelectorAll('.hit').length > 0"));
+  // The hit says how many versions its story has, since when and from where; a click lists them.
+  const std::string hit_of_story =
+      "[...document.querySelectorAll('.hit')].find(h => h.querySelector('.meta').textContent"
+      ".endsWith(' · ' + " +
+      story_hit["id"].dump() + "))";
+  const int copies = story_hit["story"]["copies"];
+  CHECK(browser.evaluate(hit_of_story + ".querySelector('details.versions summary').textContent")
+            .get<std::string>()
+            .starts_with(std::to_string(copies) + " versions since " +
+                         story_hit["story"]["first_seen"].get<std::string>()));
+  CHECK(browser.evaluate(hit_of_story + ".querySelector('details.versions').open") == false);
+  browser.evaluate(hit_of_story +
+                   ".querySelector('details.versions summary').id = 'story-summary'");
+  browser.click("#story-summary");
+  REQUIRE(browser.wait_for(hit_of_story + ".querySelector('details.versions').open"));
+  std::vector<std::string> expected_versions;
+  for (const auto& version : story_hit["story"]["versions"])
+    expected_versions.push_back(version["id"]);
+  CHECK(browser
+            .evaluate("[..." + hit_of_story +
+                      ".querySelectorAll('details.versions li .meta')].map(m => "
+                      "m.textContent.split(' · ').pop())")
+            .get<std::vector<std::string>>() == expected_versions);
+  CHECK(expected_versions.size() == static_cast<std::size_t>(copies));
+
+  // The timeline: one bar per month of the API's timeline, as tall as its count.
+  const auto api = json::parse(
+      client.Get("/search?limit=10&timeline=month&q=" + test::url_encoded(query))->body);
+  const auto& buckets = api["timeline"]["buckets"];
+  REQUIRE(buckets.size() > 0);
+  CHECK(browser.evaluate("document.querySelectorAll('#timeline rect').length") == buckets.size());
+  std::size_t busiest = 0;
+  for (std::size_t i = 0; i < buckets.size(); ++i) {
+    if (buckets[i]["articles"] > buckets[busiest]["articles"]) busiest = i;
+  }
+  CHECK(browser.evaluate("document.querySelectorAll('#timeline rect')[" + std::to_string(busiest) +
+                         "].getAttribute('height')") == "100");
+  // A click on the busiest bar filters to its month, and the page shows what the API gives.
+  browser.evaluate("document.querySelectorAll('#timeline rect')[" + std::to_string(busiest) +
+                   "].id = 'busiest'");
+  browser.click("#busiest");
+  const std::string filter = "date:" + buckets[busiest]["from"].get<std::string>() + ".." +
+                             buckets[busiest]["to"].get<std::string>();
+  REQUIRE(
+      browser.wait_for("document.getElementById('q').value.endsWith(" + json(filter).dump() + ")"));
+  const std::string refined = query + " " + filter;
+  CHECK(browser.evaluate("document.getElementById('q').value") == refined);
+  REQUIRE(browser.wait_for("location.search.includes('date%3A')"));
+  REQUIRE(browser.wait_for("document.querySelectorAll('#timeline rect').length === 1"));
+  CHECK(browser.evaluate(kShownIds).get<std::vector<std::string>>() == api_ids(client, refined));
 }
