@@ -309,7 +309,7 @@ void Searcher::Impl::add_stories(const StoryCounter& counter, const SearchReques
   if (!results.collapsed) return;
   for (SearchHit& hit : results.hits) {
     hit.story.copies = counter.copies(hit.story.id);
-    read_story_copies(db_, query, hit.story);
+    read_story_copies(db_, query, hit.article, hit.story);
   }
 }
 

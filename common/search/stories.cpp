@@ -120,34 +120,50 @@ Timeline StoryCounter::timeline(TimelinePeriod period) const {
   return timeline;
 }
 
-void read_story_copies(const Xapian::Database& db, const Xapian::Query& query, Story& story) {
+void read_story_copies(const Xapian::Database& db, const Xapian::Query& query, const Article& shown,
+                       Story& story) {
+  const auto add_source = [&](const std::string& source) {
+    if (!source.empty() &&
+        std::find(story.sources.begin(), story.sources.end(), source) == story.sources.end()) {
+      story.sources.push_back(source);
+    }
+  };
+  if (story.copies <= 1) {  // the hit is its story's only match: nothing more to read
+    story.first_seen = shown.date;
+    add_source(shown.source);
+    story.versions.push_back({shown.id, shown.title, shown.source, shown.date});
+    return;
+  }
   Xapian::Enquire enquire(db);
   enquire.set_query(
       Xapian::Query(Xapian::Query::OP_FILTER, query,
                     Xapian::Query(std::string(schema::kStoryPrefix).append(story.id))));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  // Ordered here by date, then id, rather than by a Xapian KeyMaker, which remote shards lack.
+  // Ordered here by date, then id, rather than by a Xapian KeyMaker, which remote shards lack;
+  // from the documents' values, so that only the versions listed have their data decoded.
   constexpr Xapian::doccount kMaxCopiesRead = 1000;  // sources beyond these are not listed
   const Xapian::MSet mset = enquire.get_mset(0, kMaxCopiesRead);
-  std::vector<std::pair<std::string, Article>> copies;
+  struct Copy {
+    std::string key;  // date slot, NUL, id: earliest first, ties by id
+    std::string source;
+    Xapian::Document doc;
+  };
+  std::vector<Copy> copies;
+  copies.reserve(mset.size());
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const Xapian::Document doc = it.get_document();
-    Article a = from_stored(doc.get_data());
+    Xapian::Document doc = it.get_document();
     std::string key = doc.get_value(schema::kDateSlot);
-    key.append(1, '\0').append(a.id);
-    copies.emplace_back(std::move(key), std::move(a));
+    key.append(1, '\0').append(doc.get_value(schema::kIdSlot));
+    copies.push_back({std::move(key), doc.get_value(schema::kSourceSlot), std::move(doc)});
   }
   std::sort(copies.begin(), copies.end(),
-            [](const auto& x, const auto& y) { return x.first < y.first; });
-  for (const auto& [key, a] : copies) {
-    if (story.first_seen.empty()) story.first_seen = a.date;
-    if (!a.source.empty() &&
-        std::find(story.sources.begin(), story.sources.end(), a.source) == story.sources.end()) {
-      story.sources.push_back(a.source);
-    }
-    if (story.versions.size() < Story::kMaxVersions) {
-      story.versions.push_back({a.id, a.title, a.source, a.date});
-    }
+            [](const Copy& x, const Copy& y) { return x.key < y.key; });
+  for (const Copy& copy : copies) {
+    add_source(copy.source);
+    if (story.versions.size() >= Story::kMaxVersions) continue;
+    const Article a = from_stored(copy.doc.get_data());
+    if (story.versions.empty()) story.first_seen = a.date;
+    story.versions.push_back({a.id, a.title, a.source, a.date});
   }
 }
 

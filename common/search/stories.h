@@ -39,8 +39,10 @@ class StoryCounter {
 };
 
 // The matching copies of `story.id` (`query` filtered to the story), earliest first: fills
-// sources, first_seen and versions.
-void read_story_copies(const Xapian::Database& db, const Xapian::Query& query, Story& story);
+// sources, first_seen and versions. `story.copies` must be set: a story of one matching copy
+// is `shown` (the hit) alone, read with no query.
+void read_story_copies(const Xapian::Database& db, const Xapian::Query& query, const Article& shown,
+                       Story& story);
 
 // The period of day `day` ("YYYY-MM-DD") and its first and last days.
 TimelineBucket period_of(std::string_view day, TimelinePeriod period);
