@@ -26,7 +26,7 @@ std::string hex16(std::uint64_t value) {
 
 // A band key shared by very many articles is boilerplate, not a copy: looking at more of them
 // would only cost time (a chance key is shared with one article in 65,536).
-constexpr std::size_t kMaxCandidatesPerKey = 1000;
+constexpr std::size_t kMaxCandidatesPerKey = 200;
 
 }  // namespace
 
@@ -99,7 +99,12 @@ std::vector<StoryAssigner::Candidate> StoryAssigner::candidates(const std::strin
   std::unordered_set<std::string> seen{id};
   for (std::uint32_t key : signer_.band_keys(signature)) {
     if (auto bucket = buckets_.find(key); bucket != buckets_.end()) {
-      for (const std::string& other : bucket->second) {
+      // The most recent kMaxCandidatesPerKey of them, as for the stored ones below.
+      const std::vector<std::string>& ids = bucket->second;
+      const std::size_t from =
+          ids.size() > kMaxCandidatesPerKey ? ids.size() - kMaxCandidatesPerKey : 0;
+      for (std::size_t i = from; i < ids.size(); ++i) {
+        const std::string& other = ids[i];
         if (!seen.insert(other).second) continue;
         const Entry& entry = pending_.at(other);
         if (!in_window(day, entry.day)) continue;
