@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -69,15 +70,25 @@ class StoryAssigner {
     int first = 0;
     int last = 0;
   };
+  // A possible earlier copy: views of an article written since the snapshot (pending_), or
+  // of one read from the shards (CandidateSet::stored), so that looking at thousands of
+  // candidates copies no signature.
   struct Candidate {
-    std::string id;
+    std::string_view id;
     int day = kUndated;
-    std::string story;
+    std::string_view story;
+    const Signature* signature = nullptr;
+  };
+  struct StoredCandidate {
+    std::string id, story;
     Signature signature;
   };
+  struct CandidateSet {
+    std::vector<Candidate> list;
+    std::deque<StoredCandidate> stored;  // a deque: the views stay valid as it grows
+  };
 
-  std::vector<Candidate> candidates(const std::string& id, const Signature& signature,
-                                    int day) const;
+  CandidateSet candidates(const Signature& signature, int day) const;
   bool in_window(int a, int b) const;
   const Span& span_of(const std::string& story);
   std::string new_story_id(const std::string& id);
@@ -90,8 +101,10 @@ class StoryAssigner {
   const NearDuplicateSigner& signer_;
   StoryOptions options_;
   mutable Xapian::Database snapshot_;
-  std::unordered_map<std::string, Entry> pending_;  // written since the snapshot, by id
-  std::unordered_map<std::uint32_t, std::vector<std::string>> buckets_;  // band key -> ids
+  using PendingMap = std::unordered_map<std::string, Entry>;
+  PendingMap pending_;  // written since the snapshot, by id
+  // band key -> the entries of pending_ that have it (its nodes do not move), oldest first
+  std::unordered_map<std::uint32_t, std::vector<const PendingMap::value_type*>> buckets_;
   std::unordered_set<std::string> removed_;      // deleted since the snapshot
   std::unordered_map<std::string, Span> spans_;  // stories met since the snapshot (dated)
 };
