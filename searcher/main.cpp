@@ -150,6 +150,9 @@ int search(const CLI::App& app, const CLI::App& serve_command, Flags& f) {
   if (f.output.format == dateline::OutputFormat::kTrec && !f.collapse_given) {
     f.request.collapse = dateline::Collapse::kNone;
   }
+  // Only JSON and JSON Lines list a story's versions.
+  f.request.story_versions = f.output.format == dateline::OutputFormat::kJson ||
+                             f.output.format == dateline::OutputFormat::kJsonl;
   dateline::Searcher searcher(f.db);
   if (!f.batch.file.empty()) return run_batch(f.batch, f.output, f.request, searcher);
   const auto results = searcher.search(f.request);

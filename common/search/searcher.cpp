@@ -307,10 +307,8 @@ void Searcher::Impl::add_stories(const StoryCounter& counter, const SearchReques
   }
   if (request.timeline) results.timeline = counter.timeline(*request.timeline);
   if (!results.collapsed) return;
-  for (SearchHit& hit : results.hits) {
-    hit.story.copies = counter.copies(hit.story.id);
-    read_story_copies(db_, query, hit.article, hit.story);
-  }
+  for (SearchHit& hit : results.hits) hit.story.copies = counter.copies(hit.story.id);
+  read_story_copies(db_, query, request.story_versions, results.hits);
 }
 
 SearchHit Searcher::Impl::hit_of(const Xapian::Document& doc, double score, SnippetMaker& snippets,

@@ -38,11 +38,10 @@ class StoryCounter {
   std::map<std::string, std::map<std::string, std::uint64_t>> days_;  // day -> story -> n
 };
 
-// The matching copies of `story.id` (`query` filtered to the story), earliest first: fills
-// sources, first_seen and versions. `story.copies` must be set: a story of one matching copy
-// is `shown` (the hit) alone, read with no query.
-void read_story_copies(const Xapian::Database& db, const Xapian::Query& query, const Article& shown,
-                       Story& story);
+// The matching copies (of `query`) of the stories of `hits`, whose story.copies are set:
+// fills each story's sources, first_seen and, when `list_versions`, versions, earliest first.
+void read_story_copies(const Xapian::Database& db, const Xapian::Query& query, bool list_versions,
+                       std::vector<SearchHit>& hits);
 
 // The period of day `day` ("YYYY-MM-DD") and its first and last days.
 TimelineBucket period_of(std::string_view day, TimelinePeriod period);

@@ -74,6 +74,10 @@ struct SearchRequest {
   bool exact_count = false;
   // One hit per story, and exact counts of the articles and stories matched.
   Collapse collapse = Collapse::kStory;
+  // Collapsed, whether each hit lists its story's versions (Story::versions: JSON and the
+  // page show them). false: copies, sources and first_seen only, which read one stored
+  // article per story instead of one per version (what the text output shows).
+  bool story_versions = true;
   // When set: the matching articles and stories counted per period, over every match.
   std::optional<TimelinePeriod> timeline{};
   // When above 0: relevance blended with age, a match this many days older than `now`

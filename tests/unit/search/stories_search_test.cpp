@@ -96,12 +96,23 @@ TEST_CASE("collapse: one hit per story, and copies counted exactly, over 1 datab
         CHECK(page.collapsed);
         CHECK(page.articles == all.hits.size());
         CHECK(page.stories == by_story.size());
+        request.story_versions = false;  // what the text output asks: the same but the list
+        const SearchResults brief = searcher.search(request);
+        REQUIRE(brief.hits.size() == page.hits.size());
         std::set<std::string> seen;
-        for (const SearchHit& hit : page.hits) {
+        for (std::size_t i = 0; i < page.hits.size(); ++i) {
+          const SearchHit& hit = page.hits[i];
           CHECK(seen.insert(hit.story.id).second);
           CHECK(hit.story.copies == by_story.at(hit.story.id));
           CHECK(hit.story.versions.size() == hit.story.copies);
+          CHECK(hit.story.first_seen == hit.story.versions.front().date);
           multi_copy_hits += hit.story.copies > 1;
+          const Story& story = brief.hits[i].story;
+          CHECK(story.id == hit.story.id);
+          CHECK(story.copies == hit.story.copies);
+          CHECK(story.sources == hit.story.sources);
+          CHECK(story.first_seen == hit.story.first_seen);
+          CHECK(story.versions.empty());
         }
       }
     }
