@@ -207,7 +207,7 @@ IndexSummary run(const std::string& db_path, const std::vector<std::string>& pat
   if (options.strict) settings.commit_bytes = 0;  // all or nothing: commit only at the end
   // The automatic layout (no shard count asked for, several threads): a new database is
   // written as one shard per thread, in parallel, and merged into one compact database when a
-  // run completes. On reuters21578 with 2 cores: 0.46x the wall time of one writer, half the
+  // run completes. On reuters21578 with 2 cores: 0.43x the wall time of one writer, half the
   // disk, and searches open one database (docs/benchmarks.md).
   const bool automatic = settings.shards == 0 && settings.threads > 1;
   recover_moved_aside(db_path);  // a swap of an older version killed midway: not a new database
