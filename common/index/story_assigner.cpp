@@ -68,8 +68,13 @@ void StoryAssigner::reopen(const std::vector<std::string>& shard_paths) {
   Xapian::Database snapshot;
   for (const std::string& path : shard_paths) snapshot.add_database(Xapian::Database(path));
   snapshot_ = std::move(snapshot);
+  // Nothing stored: every candidate is in pending_ until the next reopen (the shards' commits
+  // meanwhile hold only articles of pending_), so no lookup needs the shards.
+  snapshot_empty_ = snapshot_.get_doccount() == 0;
+  entries_.clear();
   pending_.clear();
-  buckets_.clear();
+  heads_.clear();
+  links_.clear();
   removed_.clear();
   spans_.clear();
 }
@@ -79,8 +84,8 @@ bool StoryAssigner::overridden(const std::string& id) const {
 }
 
 bool StoryAssigner::unchanged(const std::string& id, const std::string& hash) const {
-  if (auto it = pending_.find(id); it != pending_.end()) return it->second.hash == hash;
-  if (removed_.contains(id)) return false;
+  if (auto it = pending_.find(id); it != pending_.end()) return entries_[it->second].hash == hash;
+  if (removed_.contains(id) || snapshot_empty_) return false;
   const std::string term = schema::id_term(id);
   return read_snapshot([&] {
     auto post = snapshot_.postlist_begin(term);
@@ -97,21 +102,22 @@ bool StoryAssigner::in_window(int a, int b) const {
 StoryAssigner::CandidateSet StoryAssigner::candidates(const Signature& signature, int day) const {
   CandidateSet out;
   // The article itself is in neither: assign() removed it from pending_ and overrides it.
-  std::unordered_set<const PendingMap::value_type*> seen_pending;
+  std::unordered_set<std::uint32_t> seen_pending;
   std::unordered_set<std::string_view> seen_stored;
   for (std::uint32_t key : signer_.band_keys(signature)) {
-    if (auto bucket = buckets_.find(key); bucket != buckets_.end()) {
-      // The most recent kMaxCandidatesPerKey of them.
-      const auto& entries = bucket->second;
-      const std::size_t from =
-          entries.size() > kMaxCandidatesPerKey ? entries.size() - kMaxCandidatesPerKey : 0;
-      for (std::size_t i = from; i < entries.size(); ++i) {
-        const auto& [other, entry] = *entries[i];
-        if (!in_window(day, entry.day) || !seen_pending.insert(entries[i]).second) continue;
-        out.list.push_back({other, entry.day, entry.story, &entry.signature});
-      }
+    // The most recent kMaxCandidatesPerKey of them.
+    std::size_t taken = 0;
+    for (std::uint32_t link = key < heads_.size() ? heads_[key] : 0;
+         link != 0 && taken < kMaxCandidatesPerKey; link = links_[link - 1].next) {
+      const std::uint32_t index = links_[link - 1].entry;
+      const Entry& entry = entries_[index];
+      if (!entry.live) continue;
+      ++taken;
+      if (!in_window(day, entry.day) || !seen_pending.insert(index).second) continue;
+      out.list.push_back({entry.id, entry.day, entry.story, &entry.signature});
     }
   }
+  if (snapshot_empty_) return out;
   // The stored articles that share a band key with this one, within the window: one match over
   // all its band terms, those sharing the most bands first (CoordWeight counts them), the
   // newest first among equals. Walking each band's posting list instead read thousands of
@@ -133,7 +139,11 @@ StoryAssigner::CandidateSet StoryAssigner::candidates(const Signature& signature
   enquire.set_docid_order(Xapian::Enquire::DESCENDING);
   const Xapian::MSet mset = enquire.get_mset(0, kMaxStoredCandidates);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
+    // The signature first: most candidates share a band by chance and fall short of the
+    // threshold, and each value is a lookup of its own (the other three were half the time).
     Xapian::Document doc = it.get_document();
+    auto parsed = Signature::parse(doc.get_value(schema::kSignatureSlot));
+    if (!parsed || signer_.similarity(signature, *parsed) < options_.threshold) continue;
     std::string other = doc.get_value(schema::kIdSlot);
     if (overridden(other) || seen_stored.contains(other)) continue;
     const std::string date = doc.get_value(schema::kDateSlot);
@@ -141,8 +151,6 @@ StoryAssigner::CandidateSet StoryAssigner::candidates(const Signature& signature
         date.empty() ? kUndated
                      : day_number(static_cast<std::int64_t>(Xapian::sortable_unserialise(date)));
     if (!in_window(day, other_day)) continue;
-    auto parsed = Signature::parse(doc.get_value(schema::kSignatureSlot));
-    if (!parsed) continue;
     const StoredCandidate& stored = out.stored.emplace_back(
         StoredCandidate{std::move(other), doc.get_value(schema::kStorySlot), std::move(*parsed)});
     seen_stored.insert(stored.id);
@@ -218,10 +226,13 @@ StoryFields StoryAssigner::assign(const std::string& id, const std::string& hash
   } else {
     spans_.try_emplace(fields.story, Span{kUndated, kUndated});
   }
-  const auto entry =
-      pending_.insert_or_assign(id, Entry{day, fields.story, hash, fields.signature});
-  for (std::uint32_t key : signer_.band_keys(fields.signature)) {
-    buckets_[key].push_back(&*entry.first);
+  const auto index = static_cast<std::uint32_t>(entries_.size());
+  const Entry& entry = entries_.emplace_back(Entry{id, fields.story, hash, fields.signature, day});
+  pending_.emplace(entry.id, index);  // assign() began by removing any entry of this id
+  for (std::uint32_t key : signer_.band_keys(entry.signature)) {
+    if (key >= heads_.size()) heads_.resize((std::size_t{key >> 16} + 1) << 16, 0);
+    links_.push_back(Link{index, heads_[key]});
+    heads_[key] = static_cast<std::uint32_t>(links_.size());
   }
   removed_.erase(id);  // the pending entry now stands for the article
   return fields;
@@ -231,13 +242,9 @@ void StoryAssigner::remove(const std::string& id) {
   removed_.insert(id);
   auto it = pending_.find(id);
   if (it == pending_.end()) return;
-  for (std::uint32_t key : signer_.band_keys(it->second.signature)) {
-    auto bucket = buckets_.find(key);
-    if (bucket == buckets_.end()) continue;
-    auto& entries = bucket->second;
-    entries.erase(std::remove(entries.begin(), entries.end(), &*it), entries.end());
-    if (entries.empty()) buckets_.erase(bucket);
-  }
+  Entry& entry = entries_[it->second];
+  entry.live = false;  // its links stay, skipped, until the next reopen
+  entry.signature = Signature{};
   pending_.erase(it);
 }
 

@@ -28,7 +28,8 @@ struct StoryFields {
 // The candidates of a new article are the articles that share one of its LSH band keys: in the
 // database, a boolean term lookup per key in a snapshot of all shards (bounded memory, cost
 // growing with the articles sharing a key, not with the database); written since the snapshot,
-// an in-memory table of their band keys, emptied by reopen() once they are committed. An
+// an in-memory table of their band keys, emptied by reopen() once they are committed (and the
+// only place to look while the snapshot is empty, as for a new database). An
 // article joins the story of its most similar candidate (ties: the smaller id) whose similarity
 // reaches the threshold and whose story, with it, spans no more than the window; otherwise its
 // story is new. Stories keep their id whatever happens to their first article: an article's
@@ -53,18 +54,21 @@ class StoryAssigner {
   void remove(const std::string& id);
 
   // Articles written since the last reopen(): the memory held grows with them.
-  std::size_t pending() const { return pending_.size(); }
+  std::size_t pending() const { return entries_.size(); }
 
   // The band term of band key `key` (kBandPrefix + 6 hex digits).
   static std::string band_term(std::uint32_t key);
 
  private:
   static constexpr int kUndated = -1000000;
+  // An article written since the snapshot. Removed ones stay, not live, until the next reopen.
   struct Entry {
-    int day = kUndated;
+    std::string id;
     std::string story;
     std::string hash;
     Signature signature;
+    int day = kUndated;
+    bool live = true;
   };
   struct Span {
     int first = 0;
@@ -101,10 +105,19 @@ class StoryAssigner {
   const NearDuplicateSigner& signer_;
   StoryOptions options_;
   mutable Xapian::Database snapshot_;
-  using PendingMap = std::unordered_map<std::string, Entry>;
-  PendingMap pending_;  // written since the snapshot, by id
-  // band key -> the entries of pending_ that have it (its nodes do not move), oldest first
-  std::unordered_map<std::uint32_t, std::vector<const PendingMap::value_type*>> buckets_;
+  bool snapshot_empty_ = true;
+  // Written since the snapshot, in order (a deque: entries and their ids do not move).
+  std::deque<Entry> entries_;
+  std::unordered_map<std::string_view, std::uint32_t> pending_;  // live entries by id
+  // Band key -> the entries that have it, newest first, as chains of links: a band key is
+  // (band << 16 | value), so heads_ is indexed by the key itself, and an article costs 16
+  // links of 8 bytes. (A hash map of vectors cost about 90 bytes per key: 1.4 KB an article.)
+  struct Link {
+    std::uint32_t entry;
+    std::uint32_t next;  // 1 + index of the next link in links_; 0 ends the chain
+  };
+  std::vector<std::uint32_t> heads_;  // 1 + index in links_; 0: no entry has the key
+  std::vector<Link> links_;
   std::unordered_set<std::string> removed_;      // deleted since the snapshot
   std::unordered_map<std::string, Span> spans_;  // stories met since the snapshot (dated)
 };
