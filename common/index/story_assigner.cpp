@@ -71,6 +71,22 @@ void StoryAssigner::reopen(const std::vector<std::string>& shard_paths) {
   // Nothing stored: every candidate is in pending_ until the next reopen (the shards' commits
   // meanwhile hold only articles of pending_), so no lookup needs the shards.
   snapshot_empty_ = snapshot_.get_doccount() == 0;
+  // The days the stored articles span (Xapian keeps each slot's bounds, loose after deletes),
+  // and whether any is undated: an article whose window lies outside has no stored candidate,
+  // so a run in date order looks in the shards only for the window after each reopen.
+  stored_first_day_ = stored_last_day_ = kUndated;
+  stored_undated_ = false;
+  if (!snapshot_empty_) {
+    const std::string lower = snapshot_.get_value_lower_bound(schema::kDateSlot);
+    const std::string upper = snapshot_.get_value_upper_bound(schema::kDateSlot);
+    if (!lower.empty() && !upper.empty()) {
+      stored_first_day_ =
+          day_number(static_cast<std::int64_t>(Xapian::sortable_unserialise(lower)));
+      stored_last_day_ =
+          day_number(static_cast<std::int64_t>(Xapian::sortable_unserialise(upper)));
+    }
+    stored_undated_ = snapshot_.get_value_freq(schema::kDateSlot) < snapshot_.get_doccount();
+  }
   entries_.clear();
   pending_.clear();
   heads_.clear();
@@ -92,6 +108,12 @@ bool StoryAssigner::unchanged(const std::string& id, const std::string& hash) co
     return post != snapshot_.postlist_end(term) &&
            snapshot_.get_document(*post).get_value(schema::kHashSlot) == hash;
   });
+}
+
+bool StoryAssigner::may_be_stored(int day) const {
+  if (day == kUndated) return stored_undated_;
+  return stored_first_day_ != kUndated && day + options_.window_days >= stored_first_day_ &&
+         day - options_.window_days <= stored_last_day_;
 }
 
 bool StoryAssigner::in_window(int a, int b) const {
@@ -117,7 +139,7 @@ StoryAssigner::CandidateSet StoryAssigner::candidates(const Signature& signature
       out.list.push_back({entry.id, entry.day, entry.story, &entry.signature});
     }
   }
-  if (snapshot_empty_) return out;
+  if (snapshot_empty_ || !may_be_stored(day)) return out;
   // The stored articles that share a band key with this one, within the window: one match over
   // all its band terms, those sharing the most bands first (CoordWeight counts them), the
   // newest first among equals. Walking each band's posting list instead read thousands of

@@ -94,6 +94,8 @@ class StoryAssigner {
 
   CandidateSet candidates(const Signature& signature, int day) const;
   bool in_window(int a, int b) const;
+  // Whether a stored article may lie within the window of `day` (no: no lookup needed).
+  bool may_be_stored(int day) const;
   const Span& span_of(const std::string& story);
   std::string new_story_id(const std::string& id);
   bool overridden(const std::string& id) const;
@@ -106,6 +108,8 @@ class StoryAssigner {
   StoryOptions options_;
   mutable Xapian::Database snapshot_;
   bool snapshot_empty_ = true;
+  int stored_first_day_ = kUndated, stored_last_day_ = kUndated;  // of the snapshot's dated
+  bool stored_undated_ = false;
   // Written since the snapshot, in order (a deque: entries and their ids do not move).
   std::deque<Entry> entries_;
   std::unordered_map<std::string_view, std::uint32_t> pending_;  // live entries by id

@@ -112,6 +112,24 @@ TEST_CASE("stories: a later run's copy joins a stored story, which outlives its 
   CHECK(stories_of(dir / "db").at("wire") != story);
 }
 
+TEST_CASE("stories: a later run finds stored copies at both edges of the window, and undated ones",
+          "[stories]") {
+  // The shards are searched only for an article whose window meets the stored articles' days
+  // (or, undated, when undated ones are stored): these copies lie exactly at those edges.
+  const std::string body = kLead + "\n\n" + kRest;
+  for (const std::string date : {"2024-05-07", "2024-05-13"}) {
+    TempDir dir;
+    index_all(dir / "db", {article("mid", "Nordhafen to buy", body, "2024-05-10"),
+                           article("loose", "Nordhafen", body, "")});
+    index_all(dir / "db", {article("edge", "Nordhafen buys", body, date),
+                           article("undated", "Nordhafen buys rival", body, "")});
+    const auto s = stories_of(dir / "db");
+    CHECK(s.at("edge") == s.at("mid"));
+    CHECK(s.at("undated") == s.at("loose"));
+    CHECK(s.at("loose") != s.at("mid"));
+  }
+}
+
 TEST_CASE("stories: 3 shards written by 2 threads give the stories of one database", "[stories]") {
   TempDir dir;
   const std::vector<Article> articles = test::story_pair_articles();
