@@ -26,8 +26,9 @@ struct StoryFields {
 };
 
 // The candidates of a new article are the articles that share one of its LSH band keys: in the
-// database, a boolean term lookup per key in a snapshot of all shards (bounded memory, cost
-// growing with the articles sharing a key, not with the database); written since the snapshot,
+// database, one match over its band terms in a snapshot of all shards, within the window's
+// dates (bounded memory, cost growing with the articles sharing a key, not with the database;
+// skipped when the window misses the stored articles' days); written since the snapshot,
 // an in-memory table of their band keys, emptied by reopen() once they are committed (and the
 // only place to look while the snapshot is empty, as for a new database). An
 // article joins the story of its most similar candidate (ties: the smaller id) whose similarity
