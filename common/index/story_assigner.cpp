@@ -82,8 +82,7 @@ void StoryAssigner::reopen(const std::vector<std::string>& shard_paths) {
     if (!lower.empty() && !upper.empty()) {
       stored_first_day_ =
           day_number(static_cast<std::int64_t>(Xapian::sortable_unserialise(lower)));
-      stored_last_day_ =
-          day_number(static_cast<std::int64_t>(Xapian::sortable_unserialise(upper)));
+      stored_last_day_ = day_number(static_cast<std::int64_t>(Xapian::sortable_unserialise(upper)));
     }
     stored_undated_ = snapshot_.get_value_freq(schema::kDateSlot) < snapshot_.get_doccount();
   }
