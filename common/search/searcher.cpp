@@ -398,7 +398,7 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
   results.collapsed = request.collapse == Collapse::kStory;
   if (results.collapsed) enquire.set_collapse_key(schema::kStorySlot);
   const bool count_stories = results.collapsed || request.timeline;
-  StoryCounter stories;
+  StoryCounter stories(remote_, request.timeline.has_value());
   if (count_stories) stories.attach(enquire);
   DeadlineSpy spy(deadline, std::size_t{request.offset} + request.limit);
   DeadlineSource deadline_source(deadline);

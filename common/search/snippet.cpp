@@ -62,12 +62,14 @@ void trim_spaces(Snippet& snippet, bool cut_front) {
 }  // namespace
 
 const std::string& SnippetMaker::cached_stem(std::string_view lang, const Token& token) {
-  std::string key(lang);
-  key += '\0';
-  key += static_cast<char>(token.kind);
-  key += token.term;
-  auto it = stems_.find(key);
-  if (it == stems_.end()) it = stems_.emplace(std::move(key), analyzer_.stem(lang, token)).first;
+  // The key is built in a buffer kept between calls: a string made per token was an
+  // allocation per word of every hit's body.
+  stem_key_.assign(lang);
+  stem_key_ += '\0';
+  stem_key_ += static_cast<char>(token.kind);
+  stem_key_ += token.term;
+  auto it = stems_.find(stem_key_);
+  if (it == stems_.end()) it = stems_.emplace(stem_key_, analyzer_.stem(lang, token)).first;
   return it->second;
 }
 

@@ -68,6 +68,7 @@ class SnippetMaker {
   Analyzer& analyzer_;
   const HighlightTerms& terms_;
   std::unordered_map<std::string, std::string> stems_;
+  std::string stem_key_;  // cached_stem()'s key, built in place
 };
 
 }  // namespace dateline

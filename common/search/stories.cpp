@@ -69,20 +69,58 @@ TimelineBucket period_of(std::string_view day, TimelinePeriod period) {
   return bucket;
 }
 
-StoryCounter::StoryCounter() : spy_(schema::kDayStorySlot) {}
+// The matches' values of one slot, counted: a string per match is what Document::get_value
+// gives, and a hash map finds it with one hash and one comparison.
+class StoryCounter::LocalSpy : public Xapian::MatchSpy {
+ public:
+  explicit LocalSpy(Xapian::valueno slot) : slot_(slot) {}
+  void operator()(const Xapian::Document& doc, double) override { ++counts_[doc.get_value(slot_)]; }
+  const std::unordered_map<std::string, std::uint64_t>& counts() const { return counts_; }
 
-void StoryCounter::attach(Xapian::Enquire& enquire) { enquire.add_matchspy(&spy_); }
+ private:
+  Xapian::valueno slot_;
+  std::unordered_map<std::string, std::uint64_t> counts_;
+};
+
+StoryCounter::StoryCounter(bool remote, bool days) : days_(days || remote) {
+  // Remote shards run the spy they are sent, and Xapian's has no slot to choose but its own.
+  if (remote) {
+    remote_spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kDayStorySlot);
+  } else {
+    local_spy_ = std::make_unique<LocalSpy>(days ? schema::kDayStorySlot : schema::kStorySlot);
+  }
+}
+
+StoryCounter::~StoryCounter() = default;
+
+void StoryCounter::attach(Xapian::Enquire& enquire) {
+  if (remote_spy_) {
+    enquire.add_matchspy(remote_spy_.get());
+  } else {
+    enquire.add_matchspy(local_spy_.get());
+  }
+}
+
+void StoryCounter::add(const std::string& value, std::uint64_t n) {
+  articles_ += n;
+  if (!days_) {
+    copies_[value] += n;
+    return;
+  }
+  const std::size_t cut = value.find(schema::kListSeparator);
+  if (cut == std::string::npos) return;
+  const std::string story = value.substr(cut + 1);
+  copies_[story] += n;
+  per_day_[value.substr(0, cut)][story] += n;
+}
 
 void StoryCounter::finish() {
-  for (auto v = spy_.values_begin(); v != spy_.values_end(); ++v) {
-    const std::string value = *v;
-    const std::size_t cut = value.find(schema::kListSeparator);
-    if (cut == std::string::npos) continue;
-    const std::uint64_t n = v.get_termfreq();
-    const std::string story = value.substr(cut + 1);
-    articles_ += n;
-    copies_[story] += n;
-    days_[value.substr(0, cut)][story] += n;
+  if (remote_spy_) {
+    for (auto v = remote_spy_->values_begin(); v != remote_spy_->values_end(); ++v) {
+      add(*v, v.get_termfreq());
+    }
+  } else {
+    for (const auto& [value, n] : local_spy_->counts()) add(value, n);
   }
 }
 
@@ -95,7 +133,7 @@ Timeline StoryCounter::timeline(TimelinePeriod period) const {
   Timeline timeline{period, {}, 0};
   // Periods in order, each with the distinct stories of its days.
   std::vector<std::pair<TimelineBucket, std::unordered_map<std::string, bool>>> periods;
-  for (const auto& [day, stories] : days_) {
+  for (const auto& [day, stories] : per_day_) {
     std::uint64_t n = 0;
     for (const auto& [story, count] : stories) n += count;
     if (day.empty()) {

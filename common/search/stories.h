@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -19,7 +20,13 @@ namespace dateline {
 
 class StoryCounter {
  public:
-  StoryCounter();
+  // `remote`: some shard is remote, and only Xapian's own ValueCountMatchSpy can count its
+  // matches (it is sent to the shard's server); otherwise a spy of ours counts them in a hash
+  // map rather than ValueCountMatchSpy's std::map of strings. `days`: count per day too, for
+  // a timeline (a collapse alone counts stories, from the slot the collapse reads anyway, and
+  // builds no per-day table).
+  StoryCounter(bool remote, bool days);
+  ~StoryCounter();
 
   // Counts every match of `enquire` (the caller asks Xapian to check them all).
   void attach(Xapian::Enquire& enquire);
@@ -32,10 +39,15 @@ class StoryCounter {
   Timeline timeline(TimelinePeriod period) const;
 
  private:
-  Xapian::ValueCountMatchSpy spy_;
+  class LocalSpy;
+  void add(const std::string& value, std::uint64_t n);
+
+  bool days_;  // counting per day
+  std::unique_ptr<Xapian::ValueCountMatchSpy> remote_spy_;
+  std::unique_ptr<LocalSpy> local_spy_;
   std::uint64_t articles_ = 0;
-  std::unordered_map<std::string, std::uint64_t> copies_;             // story -> matches
-  std::map<std::string, std::map<std::string, std::uint64_t>> days_;  // day -> story -> n
+  std::unordered_map<std::string, std::uint64_t> copies_;                // story -> matches
+  std::map<std::string, std::map<std::string, std::uint64_t>> per_day_;  // day -> story -> n
 };
 
 // The matching copies (of `query`) of the stories of `hits`, whose story.copies are set:
