@@ -18,6 +18,11 @@ int day_number(std::int64_t instant) {
                                        : -((-instant + kSecondsPerDay - 1) / kSecondsPerDay));
 }
 
+// The day of a kDateSlot value (schema::date_value of an instant).
+int day_of_date_value(const std::string& value) {
+  return day_number(static_cast<std::int64_t>(Xapian::sortable_unserialise(value)));
+}
+
 std::string hex16(std::uint64_t value) {
   char out[17];
   std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(value));
@@ -80,9 +85,8 @@ void StoryAssigner::reopen(const std::vector<std::string>& shard_paths) {
     const std::string lower = snapshot_.get_value_lower_bound(schema::kDateSlot);
     const std::string upper = snapshot_.get_value_upper_bound(schema::kDateSlot);
     if (!lower.empty() && !upper.empty()) {
-      stored_first_day_ =
-          day_number(static_cast<std::int64_t>(Xapian::sortable_unserialise(lower)));
-      stored_last_day_ = day_number(static_cast<std::int64_t>(Xapian::sortable_unserialise(upper)));
+      stored_first_day_ = day_of_date_value(lower);
+      stored_last_day_ = day_of_date_value(upper);
     }
     stored_undated_ = snapshot_.get_value_freq(schema::kDateSlot) < snapshot_.get_doccount();
   }
@@ -168,9 +172,7 @@ StoryAssigner::CandidateSet StoryAssigner::candidates(const Signature& signature
     std::string other = doc.get_value(schema::kIdSlot);
     if (overridden(other) || seen_stored.contains(other)) continue;
     const std::string date = doc.get_value(schema::kDateSlot);
-    const int other_day =
-        date.empty() ? kUndated
-                     : day_number(static_cast<std::int64_t>(Xapian::sortable_unserialise(date)));
+    const int other_day = date.empty() ? kUndated : day_of_date_value(date);
     if (!in_window(day, other_day)) continue;
     const StoredCandidate& stored = out.stored.emplace_back(
         StoredCandidate{std::move(other), doc.get_value(schema::kStorySlot), std::move(*parsed)});
@@ -191,7 +193,7 @@ const StoryAssigner::Span& StoryAssigner::span_of(const std::string& story) {
     if (overridden(doc.get_value(schema::kIdSlot))) continue;
     const std::string date = doc.get_value(schema::kDateSlot);
     if (date.empty()) continue;
-    const int day = day_number(static_cast<std::int64_t>(Xapian::sortable_unserialise(date)));
+    const int day = day_of_date_value(date);
     if (span.first == kUndated) span = {day, day};
     span.first = std::min(span.first, day);
     span.last = std::max(span.last, day);
