@@ -2,6 +2,7 @@
 
 #include "index/schema.h"
 #include "index/stored_article.h"
+#include "index/word_map.h"
 #include "util/date.h"
 
 namespace dateline {
@@ -107,7 +108,10 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string_view
   Xapian::termpos pos = 0;
   index_title(doc, article.title, article.lang, pos);
   pos += schema::kFieldGap;
+  const auto body_position = static_cast<std::uint32_t>(pos + 1);
   index_text(doc, article.body, article.lang, pos, body_tokens);
+  // A body too short for a mark needs no map: its snippets analyse it whole.
+  const WordMap word_map = WordMap::of(article.body, tokens_, body_position);
   for (const std::string& author : article.authors) {
     pos += schema::kFieldGap;
     index_words(doc, author, schema::kAuthorPrefix, pos);
@@ -138,7 +142,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string_view
     doc.add_value(schema::kTagsSlot, tags);
   }
   add_story(doc, story);
-  doc.set_data(to_stored(article));
+  doc.set_data(to_stored(article, word_map.marks.empty() ? "" : word_map.serialize()));
   return doc;
 }
 

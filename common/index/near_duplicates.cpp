@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "util/hash.h"
+#include "util/varint.h"
 
 namespace dateline {
 
@@ -44,25 +45,6 @@ void shingle_segment(const std::vector<std::uint64_t>& words, std::size_t width,
   }
 }
 
-void put_varint(std::string& out, std::uint32_t value) {
-  while (value >= 0x80) {
-    out.push_back(static_cast<char>((value & 0x7f) | 0x80));
-    value >>= 7;
-  }
-  out.push_back(static_cast<char>(value));
-}
-
-bool get_varint(std::string_view& in, std::uint32_t& value) {
-  value = 0;
-  for (int shift = 0; shift < 35 && !in.empty(); shift += 7) {
-    const auto byte = static_cast<unsigned char>(in.front());
-    in.remove_prefix(1);
-    value |= static_cast<std::uint32_t>(byte & 0x7f) << shift;
-    if (!(byte & 0x80)) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 std::string Signature::serialize() const {
@@ -70,7 +52,7 @@ std::string Signature::serialize() const {
   out.push_back(static_cast<char>(kFormatVersion));
   out.push_back(static_cast<char>(value_bits));
   out.push_back(static_cast<char>(wide));
-  put_varint(out, features);
+  varint::put(out, features);
   for (std::size_t i = 0; i < minima.size(); ++i) {
     out.push_back(static_cast<char>(minima[i] & 0xff));
     if (i < wide || value_bits > 8) out.push_back(static_cast<char>(minima[i] >> 8));
@@ -85,7 +67,7 @@ std::optional<Signature> Signature::parse(std::string_view bytes) {
   out.wide = static_cast<std::uint8_t>(bytes[2]);
   if (out.value_bits != 8 && out.value_bits != 16) return std::nullopt;
   bytes.remove_prefix(3);
-  if (!get_varint(bytes, out.features)) return std::nullopt;
+  if (!varint::get(bytes, out.features)) return std::nullopt;
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
   std::size_t at = 0;
   while (at < bytes.size()) {
