@@ -303,6 +303,18 @@ std::string Analyzer::stem(std::string_view lang, const Token& token) {
   return stemmed;
 }
 
+const std::string& Analyzer::cached_stem(std::string_view lang, TokenKind kind,
+                                         std::string_view term) {
+  stem_key_.assign(lang);
+  stem_key_ += '\0';
+  stem_key_ += static_cast<char>(kind);
+  stem_key_ += term;
+  auto it = stems_.find(stem_key_);
+  if (it != stems_.end()) return it->second;
+  if (stems_.size() >= kMaxCachedStems) stems_.clear();
+  return stems_.emplace(stem_key_, stem(lang, Token{std::string(term), 0, 0, kind})).first->second;
+}
+
 bool Analyzer::decompounds(std::string_view lang) { return Decompounder::available(lang); }
 
 const std::vector<std::string>& Analyzer::part_stems(std::string_view lang, const Token& token) {

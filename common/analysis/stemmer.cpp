@@ -65,6 +65,13 @@ std::unique_ptr<Stemmer> Stemmer::for_language(std::string_view lang) {
   }
 }
 
+bool Stemmer::keeps_first_byte(std::string_view lang) {
+  for (std::string_view l : {"ar", "id", "ga", "ta", "el", "yi"}) {
+    if (l == lang) return false;
+  }
+  return true;
+}
+
 std::string Stemmer::description() {
   // Xapian's major.minor only: its stemmers do not change within a release series.
   std::string out = "snowball: xapian " + std::to_string(Xapian::major_version()) + "." +

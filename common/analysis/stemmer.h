@@ -22,6 +22,12 @@ class Stemmer {
   // What stems, for the database's analyzer settings ("snowball: xapian 1.4, de german2,
   // libstemmer el hi sr yi").
   static std::string description();
+
+  // Whether a word's stem in `lang` starts with the word's first byte: Snowball's stemmers
+  // change the ends of words, but those of Arabic, Indonesian, Irish, Tamil, Greek and Yiddish
+  // also take off prefixes ("al-", "me-", "ge-"...). Lets a caller skip stemming words that
+  // cannot have a stem it wants.
+  static bool keeps_first_byte(std::string_view lang);
 };
 
 }  // namespace dateline

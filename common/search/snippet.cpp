@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "analysis/stemmer.h"
 #include "util/utf8.h"
 
 namespace dateline {
@@ -61,16 +62,80 @@ void trim_spaces(Snippet& snippet, bool cut_front) {
 
 }  // namespace
 
-const std::string& SnippetMaker::cached_stem(std::string_view lang, const Token& token) {
-  // The key is built in a buffer kept between calls: a string made per token was an
-  // allocation per word of every hit's body.
-  stem_key_.assign(lang);
-  stem_key_ += '\0';
-  stem_key_ += static_cast<char>(token.kind);
-  stem_key_ += token.term;
-  auto it = stems_.find(stem_key_);
-  if (it == stems_.end()) it = stems_.emplace(stem_key_, analyzer_.stem(lang, token)).first;
-  return it->second;
+SnippetMaker::SnippetMaker(Analyzer& analyzer, const HighlightTerms& terms)
+    : analyzer_(analyzer), terms_(terms) {
+  for (const auto& phrase : terms_.body.phrases) phrase_words_.insert(phrase.begin(), phrase.end());
+  for (const std::string& stem : terms_.body.stems) {
+    if (!stem.empty()) stem_first_bytes_.set(static_cast<unsigned char>(stem[0]));
+  }
+}
+
+std::string SnippetMaker::key_of_term(const std::string& term, std::string_view lang) {
+  const HighlightTerms::Set& set = terms_.body;
+  if (term.empty()) return {};
+  if (set.exact.count(term)) return term;
+  // As a letter word: a number's stem is empty, so this finds the letter words that match by
+  // their stem (and perhaps a number or two that does not). Only words that start as a stem
+  // wanted does are stemmed: stemming each word of each hit was most of the time this takes.
+  if (!set.stems.empty() && (stem_first_bytes_.test(static_cast<unsigned char>(term[0])) ||
+                             !Stemmer::keeps_first_byte(lang))) {
+    const std::string& stem = analyzer_.cached_stem(lang, TokenKind::kLetter, term);
+    if (!stem.empty() && set.stems.count(stem)) return stem;
+  }
+  for (const std::string& prefix : set.prefixes) {
+    if (term.starts_with(prefix)) return prefix + "*";
+  }
+  return {};
+}
+
+std::vector<SnippetMaker::WordHit> SnippetMaker::hits_by_analysis(std::string_view text,
+                                                                  std::string_view lang) {
+  std::vector<WordHit> words, parts;
+  const std::vector<Token> tokens = analyzer_.tokenize(text);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const auto word = static_cast<std::uint32_t>(i);
+    std::string key = key_of_term(tokens[i].term, lang);
+    const bool phrase = in_phrase(tokens[i].term);
+    if (!key.empty() || phrase)
+      words.push_back({word, std::move(key), phrase ? tokens[i].term : ""});
+    for (const std::string& part : analyzer_.part_stems(lang, tokens[i])) {
+      if (part_matches(part)) parts.push_back({word, part, ""});
+    }
+  }
+  return merged_hits(std::move(words), std::move(parts));
+}
+
+std::vector<SnippetMaker::WordHit> SnippetMaker::merged_hits(std::vector<WordHit> words,
+                                                             std::vector<WordHit> parts) {
+  const auto by_word = [](const WordHit& a, const WordHit& b) { return a.word < b.word; };
+  std::sort(words.begin(), words.end(), by_word);
+  std::sort(parts.begin(), parts.end(), [](const WordHit& a, const WordHit& b) {
+    return a.word != b.word ? a.word < b.word : a.key < b.key;
+  });
+  std::vector<WordHit> out;
+  out.reserve(words.size() + parts.size());
+  std::merge(std::make_move_iterator(words.begin()), std::make_move_iterator(words.end()),
+             std::make_move_iterator(parts.begin()), std::make_move_iterator(parts.end()),
+             std::back_inserter(out), by_word);  // a word's own hit before its parts'
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (kept > 0 && out[kept - 1].word == out[i].word) {
+      if (out[kept - 1].key.empty()) out[kept - 1].key = std::move(out[i].key);
+      continue;
+    }
+    if (kept != i) out[kept] = std::move(out[i]);
+    ++kept;
+  }
+  out.resize(kept);
+  return out;
+}
+
+bool SnippetMaker::in_phrase(const std::string& term) const {
+  return phrase_words_.count(term) > 0;
+}
+
+bool SnippetMaker::part_matches(const std::string& part_stem) const {
+  return terms_.body.stems.count(part_stem) > 0;
 }
 
 std::string SnippetMaker::match_key(const Token& token, std::string_view lang, bool in_title) {
@@ -78,7 +143,7 @@ std::string SnippetMaker::match_key(const Token& token, std::string_view lang, b
     if (set == nullptr || set->empty()) continue;
     if (set->exact.count(token.term)) return token.term;
     if (!set->stems.empty()) {
-      const std::string& stem = cached_stem(lang, token);
+      const std::string& stem = analyzer_.cached_stem(lang, token.kind, token.term);
       if (!stem.empty() && set->stems.count(stem)) return stem;
       if (set == &terms_.body) {  // a compound, marked whole for its part (Bundesregierung)
         for (const std::string& part : analyzer_.part_stems(lang, token)) {
@@ -186,9 +251,15 @@ std::vector<ByteRange> SnippetMaker::highlight_all(std::string_view text, std::s
 
 // Where each token of a text starts and ends in characters, counted once, so that windows can
 // be measured in characters (the budget) while cuts are made in bytes.
+// `tokens` may be some of the text's: the words of one stretch (then `from_start` says whether
+// it starts the text), or of several (to measure matches).
 struct SnippetMaker::Layout {
-  Layout(std::string_view text_in, const std::vector<Token>& tokens_in)
-      : text(text_in), tokens(tokens_in), char_start(tokens.size()), char_end(tokens.size()) {
+  Layout(std::string_view text_in, const std::vector<Token>& tokens_in, bool from_start_in = true)
+      : text(text_in),
+        tokens(tokens_in),
+        from_start(from_start_in),
+        char_start(tokens.size()),
+        char_end(tokens.size()) {
     std::size_t chars = 0, byte = 0;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       chars += count_chars(text.substr(byte, tokens[i].start - byte));
@@ -205,8 +276,12 @@ struct SnippetMaker::Layout {
     return char_start[t] + count_chars(text.substr(tokens[t].start, offset - tokens[t].start));
   }
 
+  // Whether the snippet is cut before tokens[i]: the text goes on before it.
+  bool cut_before(std::size_t i) const { return i > 0 || !from_start; }
+
   std::string_view text;
   const std::vector<Token>& tokens;
+  bool from_start;
   std::vector<std::size_t> char_start, char_end;
 };
 
@@ -233,7 +308,7 @@ SnippetMaker::Window SnippetMaker::best_window(const std::vector<Match>& matches
     const std::size_t score = in_window.size() * kDistinctKeyWeight + (last - first);
     if (score > best_score) {
       best_score = score;
-      best = Window{first, last - 1, true};
+      best = Window{matches[first].start, matches[last - 1].end, true};
     }
     if (--in_window[matches[first].key] == 0) in_window.erase(matches[first].key);
   }
@@ -242,17 +317,16 @@ SnippetMaker::Window SnippetMaker::best_window(const std::vector<Match>& matches
 
 // The tokens to show [first, last): the window with context, a quarter of the slack before it
 // and the rest after, cut between words.
-std::pair<std::size_t, std::size_t> SnippetMaker::with_context(const std::vector<Match>& matches,
-                                                               const Window& window,
+std::pair<std::size_t, std::size_t> SnippetMaker::with_context(const Window& window,
                                                                const Layout& layout,
                                                                std::size_t max_chars) {
   const auto& tokens = layout.tokens;
   std::size_t first_token = 0;
   if (window.found) {
-    const std::size_t span_start = layout.char_of(matches[window.first].start, false);
-    const std::size_t span = layout.char_of(matches[window.last].end, true) - span_start;
+    const std::size_t span_start = layout.char_of(window.start, false);
+    const std::size_t span = layout.char_of(window.end, true) - span_start;
     const std::size_t before = max_chars > span ? (max_chars - span) / 4 : 0;
-    first_token = token_at(tokens, matches[window.first].start);
+    first_token = token_at(tokens, window.start);
     while (first_token > 0 && span_start - layout.char_start[first_token - 1] <= before) {
       --first_token;
     }
@@ -261,7 +335,8 @@ std::pair<std::size_t, std::size_t> SnippetMaker::with_context(const std::vector
       --first_token;
     }
   }
-  const std::size_t start_char = first_token > 0 ? layout.char_start[first_token] : 0;
+  const std::size_t start_char =
+      layout.cut_before(first_token) ? layout.char_start[first_token] : 0;
   std::size_t last_token = first_token;
   while (last_token < tokens.size() && layout.char_end[last_token] - start_char <= max_chars) {
     ++last_token;
@@ -275,7 +350,7 @@ Snippet SnippetMaker::copy(const std::vector<Match>& matches, const Layout& layo
                            std::size_t first_token, std::size_t last_token, bool cut_back) {
   const auto& tokens = layout.tokens;
   const std::string_view text = layout.text;
-  const bool cut_front = first_token > 0;
+  const bool cut_front = layout.cut_before(first_token);
   Snippet snippet;
   if (cut_front) snippet.text += kEllipsis;
   std::vector<std::size_t> out_at(tokens.size());
@@ -304,9 +379,166 @@ Snippet SnippetMaker::passage(std::string_view text, std::string_view lang, std:
   const Layout layout(text, tokens);
   const std::vector<Match> matches = find_matches(text, tokens, lang, false);
   const Window window = best_window(matches, layout, max_chars);
-  const auto [first_token, last_token] = with_context(matches, window, layout, max_chars);
+  const auto [first_token, last_token] = with_context(window, layout, max_chars);
   const bool cut_back =
       last_token < tokens.size() || (tokens.empty() && count_chars(text) > max_chars);
+  return copy(matches, layout, first_token, last_token, cut_back);
+}
+
+bool SnippetMaker::tokenize_between(std::string_view text, const WordMap::Mark& from,
+                                    const WordMap::Mark& to, std::vector<Token>& out) {
+  const std::size_t before = out.size();
+  analyzer_.tokenize(text.substr(from.byte, to.byte - from.byte), out);
+  if (out.size() - before != to.word - from.word) return false;
+  for (std::size_t i = before; i < out.size(); ++i) {
+    out[i].start += from.byte;
+    out[i].end += from.byte;
+  }
+  // A mark is a word's first byte; the text's start need not be.
+  return from.byte == 0 || out.size() == before || out[before].start == from.byte;
+}
+
+std::pair<std::uint32_t, std::uint32_t> SnippetMaker::best_cluster(
+    const std::vector<WordHit>& hits, const std::vector<std::size_t>& word_chars,
+    std::size_t max_chars) const {
+  // What matches where: the words that match alone, and the phrases whose words follow each
+  // other (a phrase's word alone is no match), as first word, last word and key.
+  struct Found {
+    std::uint32_t first, last;
+    std::string_view key;
+    bool operator<(const Found& o) const { return first < o.first; }
+  };
+  std::vector<Found> found;
+  for (const WordHit& hit : hits) {
+    if (!hit.key.empty()) found.push_back({hit.word, hit.word, hit.key});
+  }
+  const auto phrase_word_at = [&](std::uint32_t word) -> std::string_view {
+    const auto it = std::lower_bound(hits.begin(), hits.end(), word,
+                                     [](const WordHit& h, std::uint32_t w) { return h.word < w; });
+    return it != hits.end() && it->word == word ? std::string_view(it->phrase_word) : "";
+  };
+  std::vector<std::string> phrase_keys;
+  phrase_keys.reserve(terms_.body.phrases.size());
+  for (const auto& phrase : terms_.body.phrases) {
+    std::string& key = phrase_keys.emplace_back();
+    for (const std::string& word : phrase) key += word + " ";
+    for (const WordHit& hit : hits) {
+      std::size_t k = 0;
+      while (k < phrase.size() &&
+             phrase_word_at(hit.word + static_cast<std::uint32_t>(k)) == phrase[k])
+        ++k;
+      if (!phrase.empty() && k == phrase.size()) {
+        found.push_back({hit.word, hit.word + static_cast<std::uint32_t>(k) - 1, key});
+      }
+    }
+  }
+  std::stable_sort(found.begin(), found.end());
+  // From the first character of one word to the last of another (before the next word).
+  const auto span = [&](std::uint32_t a, std::uint32_t b) {
+    const std::size_t end = word_chars[std::min<std::size_t>(b + 1, word_chars.size() - 1)];
+    return end > word_chars[a] + 1 ? end - word_chars[a] - 1 : 0;
+  };
+
+  // The run of them within the budget with the most distinct keys, then the most matches.
+  constexpr std::size_t kDistinctKeyWeight = 1000;
+  std::pair<std::uint32_t, std::uint32_t> best{0, 0};
+  std::size_t best_score = 0;
+  std::map<std::string_view, std::size_t> in_window;
+  for (std::size_t first = 0, last = 0; first < found.size(); ++first) {
+    while (last < found.size() && span(found[first].first, found[last].last) <= max_chars) {
+      ++in_window[found[last].key];
+      ++last;
+    }
+    if (last == first) {
+      ++last;  // a single match longer than the budget: skip it
+      continue;
+    }
+    const std::size_t score = in_window.size() * kDistinctKeyWeight + (last - first);
+    if (score > best_score) {
+      best_score = score;
+      best = {found[first].first, found[last - 1].last};
+    }
+    if (--in_window[found[first].key] == 0) in_window.erase(found[first].key);
+  }
+  return best;
+}
+
+// Analysing a body whole costs about a microsecond per 10 bytes (ICU's word breaks, then a stem
+// lookup per word). From the index's positions of the words that may match, the cluster of
+// them that best fills a snippet is found without analysis; then only the stretch between
+// marks around it is analysed, and the window is chosen among the matches found there. So the
+// highlights are exact (each stretch analyses as the whole text would), and the window is the
+// one passage() would choose unless a better cluster lay where positions, counted in words
+// rather than characters, did not look.
+std::optional<Snippet> SnippetMaker::passage_from_positions(std::string_view text,
+                                                            std::string_view lang,
+                                                            std::size_t max_chars,
+                                                            const WordMap& map,
+                                                            const std::vector<WordHit>& hits) {
+  if (!matches_by_position()) return std::nullopt;
+  // The stretches' bounds: the text's start, the marks, the text's end; and their characters.
+  std::vector<WordMap::Mark> bounds{{0, 0}};
+  for (const WordMap::Mark& mark : map.marks) {
+    if (mark.byte <= bounds.back().byte || mark.byte >= text.size()) return std::nullopt;
+    bounds.push_back(mark);
+  }
+  bounds.push_back({map.words, static_cast<std::uint32_t>(text.size())});
+  if (bounds.size() < 3) return std::nullopt;
+  std::vector<std::size_t> bound_chars(bounds.size());
+  for (std::size_t k = 1; k < bounds.size(); ++k) {
+    bound_chars[k] =
+        bound_chars[k - 1] +
+        count_chars(text.substr(bounds[k - 1].byte, bounds[k].byte - bounds[k - 1].byte));
+  }
+  const auto stretch_of = [&](std::uint32_t word) {
+    const auto it =
+        std::upper_bound(bounds.begin(), bounds.end(), word,
+                         [](std::uint32_t w, const WordMap::Mark& m) { return w < m.word; });
+    return static_cast<std::size_t>(it - bounds.begin()) - 1;
+  };
+
+  // The cluster: as best_window() scores windows, with each word's first character estimated
+  // from its stretch's (the stretch's characters shared evenly by its words).
+  std::vector<std::size_t> word_chars(map.words + 1);
+  for (std::size_t k = 0; k + 1 < bounds.size(); ++k) {
+    const std::size_t words = bounds[k + 1].word - bounds[k].word;
+    for (std::size_t w = 0; w < words; ++w) {
+      word_chars[bounds[k].word + w] =
+          bound_chars[k] + (bound_chars[k + 1] - bound_chars[k]) * w / words;
+    }
+  }
+  word_chars[map.words] = bound_chars.back();
+  const auto [cluster_first, cluster_last] = best_cluster(hits, word_chars, max_chars);
+  if (cluster_last >= map.words) return std::nullopt;
+
+  // The stretches [from, to) to analyse: the cluster's, widened until the window chosen in
+  // them has the context with_context() may want: a quarter of the budget before it, the
+  // budget after its start.
+  std::size_t from = stretch_of(cluster_first), to = stretch_of(cluster_last) + 1;
+  const std::size_t last_bound = bounds.size() - 1;
+  std::vector<Token> tokens;
+  std::vector<Match> matches;
+  Window window;
+  for (bool widened = true; widened;) {
+    tokens.clear();
+    if (!tokenize_between(text, bounds[from], bounds[to], tokens)) return std::nullopt;
+    matches = find_matches(text, tokens, lang, false);
+    window = best_window(matches, Layout(text, tokens, from == 0), max_chars);
+    widened = false;
+    if (!window.found && from > 0) {  // no match after all: show the start, as passage() does
+      from = 0;
+      to = 1;
+      widened = true;
+      continue;
+    }
+    const std::size_t window_char =
+        window.found ? Layout(text, tokens, from == 0).char_of(window.start, false) : 0;
+    if (from > 0 && bound_chars[from] + max_chars / 4 >= window_char) --from, widened = true;
+    if (to < last_bound && bound_chars[to] <= window_char + max_chars) ++to, widened = true;
+  }
+  const Layout layout(text, tokens, from == 0);
+  const auto [first_token, last_token] = with_context(window, layout, max_chars);
+  const bool cut_back = last_token < tokens.size() || to < last_bound;
   return copy(matches, layout, first_token, last_token, cut_back);
 }
 

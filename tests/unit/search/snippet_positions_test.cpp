@@ -1,0 +1,137 @@
+// Snippets from positions (SnippetMaker::passage_from_positions) against snippets from
+// analysing the whole body (passage), on every article of corpus/ with a word map and every
+// query of the mixed set.
+#include <xapian.h>
+
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "index/stored_article.h"
+#include "index/word_map.h"
+#include "search/body_positions.h"
+#include "search/query_builder.h"
+#include "search/query_parser.h"
+#include "search/snippet.h"
+#include "support/search_fixture.h"
+
+using namespace dateline;
+
+namespace {
+
+std::vector<std::string> marked(const Snippet& s) {
+  std::vector<std::string> out;
+  for (const auto& [b, e] : s.highlights) out.push_back(s.text.substr(b, e - b));
+  return out;
+}
+
+struct Stored {
+  Xapian::Document doc;
+  Article article;
+  WordMap map;
+};
+
+// The articles of corpus/ that have a word map (bodies of more than 32 words).
+const std::vector<Stored>& mapped_articles() {
+  static const std::vector<Stored> out = [] {
+    std::vector<Stored> all;
+    Xapian::Database db(test::corpus_db());
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+      Xapian::Document doc = db.get_document(*it);
+      const std::string data = doc.get_data();
+      if (auto map = WordMap::parse(stored_word_map(data))) {
+        all.push_back({doc, from_stored(data), std::move(*map)});
+      }
+    }
+    return all;
+  }();
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("The indexer stores a word map for every body long enough to have a mark",
+          "[snippet][positions]") {
+  Analyzer analyzer;
+  std::size_t long_bodies = 0;
+  Xapian::Database db(test::corpus_db());
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    const std::string data = db.get_document(*it).get_data();
+    const Article article = from_stored(data);
+    const auto tokens = analyzer.tokenize(article.body);
+    const WordMap expected = WordMap::of(article.body, tokens, 1);
+    if (expected.marks.empty()) {
+      CHECK(stored_word_map(data).empty());
+      continue;
+    }
+    ++long_bodies;
+    const auto map = WordMap::parse(stored_word_map(data));
+    REQUIRE(map);
+    CHECK(map->words == tokens.size());
+    REQUIRE(map->marks.size() == expected.marks.size());
+    for (std::size_t k = 0; k < map->marks.size(); ++k) {
+      CHECK(map->marks[k].byte == expected.marks[k].byte);
+    }
+    // The body's first word is at the map's first position.
+    if (!tokens.empty()) {
+      const Xapian::Document doc = db.get_document(*it);
+      auto term = doc.termlist_begin();
+      term.skip_to(tokens[0].term);
+      REQUIRE(term != doc.termlist_end());
+      std::set<Xapian::termpos> positions(term.positionlist_begin(), term.positionlist_end());
+      CHECK(positions.count(map->first_position) == 1);
+    }
+  }
+  CHECK(long_bodies > 200);  // of corpus/'s 410 articles
+}
+
+TEST_CASE("Snippets from positions are the snippets of the whole body, and never mark more",
+          "[snippet][positions]") {
+  Analyzer analyzer;
+  const auto& articles = mapped_articles();
+  std::size_t compared = 0, same = 0;
+  for (const std::string& query : test::mixed_queries()) {
+    const auto parsed = parse_query(query);
+    if (!parsed.root) continue;
+    QueryBuilder builder(analyzer, {"en", "de", "ja", "ar"});
+    const HighlightTerms terms = builder.build(*parsed.root).highlight;
+    if (terms.body.empty()) continue;
+    SnippetMaker maker(analyzer, terms);
+    for (const Stored& s : articles) {
+      const auto hits = body_words_that_may_match(s.doc, s.map, maker, s.article.lang);
+      // The index's positions find what analysis of the text finds (remote shards use that).
+      const auto analysed = maker.hits_by_analysis(s.article.body, s.article.lang);
+      REQUIRE(hits.size() == analysed.size());
+      for (std::size_t i = 0; i < hits.size(); ++i) {
+        CHECK(hits[i].word == analysed[i].word);
+        CHECK(hits[i].key == analysed[i].key);
+        CHECK(hits[i].phrase_word == analysed[i].phrase_word);
+      }
+      if (hits.empty()) continue;
+      for (std::size_t chars : {200, 60}) {
+        INFO(query << " in " << s.article.id << ", " << chars << " characters");
+        const auto from_positions =
+            maker.passage_from_positions(s.article.body, s.article.lang, chars, s.map, hits);
+        if (!from_positions) {  // only for CJK strings to find
+          CHECK_FALSE(maker.matches_by_position());
+          continue;
+        }
+        const Snippet whole = maker.passage(s.article.body, s.article.lang, chars);
+        ++compared;
+        if (from_positions->text == whole.text && from_positions->highlights == whole.highlights) {
+          ++same;
+          continue;
+        }
+        // Another window: as long, and every mark one that analysis of the whole body makes.
+        UNSCOPED_INFO(whole.text << "\n  vs\n" << from_positions->text);
+        const auto all = maker.highlight_all(s.article.body, s.article.lang);
+        std::set<std::string> everywhere;
+        for (const auto& [b, e] : all) everywhere.insert(s.article.body.substr(b, e - b));
+        for (const std::string& m : marked(*from_positions)) CHECK(everywhere.count(m) == 1);
+        CHECK(marked(*from_positions).size() >= 1);
+      }
+    }
+  }
+  INFO(same << " of " << compared << " the same");
+  CHECK(compared > 1000);
+  CHECK(same >= compared * 95 / 100);
+}
