@@ -291,7 +291,7 @@ TEST_CASE("story table: updates and deletes", "[near_duplicates]") {
   CHECK_FALSE(table.best_match(50, f.sign("Too short.")));
 }
 
-TEST_CASE("story table: restored articles keep their stories; old ones are forgotten",
+TEST_CASE("story table: restored articles keep their stories, and old ones are forgotten",
           "[near_duplicates]") {
   Fixture f;
   StoryTable table(f.signer);

@@ -113,9 +113,10 @@ TEST_CASE("CJK snippets are cut between words, without inserted spaces", "[snipp
   CHECK(utf8::is_valid(s.text));
 }
 
+// (No ';' in a test's name: CTest's discovery splits names there, and runs neither half.)
 TEST_CASE(
     "every highlight lies inside its snippet, on character boundaries, and analyses to a "
-    "term of the query; every hit of a one-word query is highlighted",
+    "term of the query, and every hit of a one-word query is highlighted",
     "[snippet][property]") {
   // Queries: words taken at regular intervals from the corpus articles themselves.
   const auto everything = test::search_all("date:1000..9999 OR lang:de OR lang:ja OR lang:ar");
@@ -143,7 +144,12 @@ TEST_CASE(
           const auto tokens = analyzer.tokenize(text.substr(b, e - b));
           REQUIRE(tokens.size() == 1);
           const std::string stem = analyzer.stem(hit.article.lang, tokens[0]);
-          CHECK((terms.body.exact.count(tokens[0].term) || terms.body.stems.count(stem)));
+          // A compound is marked whole for a part (Volksbanken for "bank").
+          bool part = false;
+          for (const std::string& p : analyzer.part_stems(hit.article.lang, tokens[0])) {
+            part = part || terms.body.stems.count(p) > 0;
+          }
+          CHECK((terms.body.exact.count(tokens[0].term) || terms.body.stems.count(stem) || part));
         }
       };
       check_ranges(hit.snippet.text, hit.snippet.highlights);
