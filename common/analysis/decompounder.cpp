@@ -61,15 +61,15 @@ std::string fold_german(std::string_view word) {
 std::unique_ptr<Decompounder> load_german() {
   std::ifstream in(kGermanWordList);
   if (!in) return nullptr;
-  // The folded words go straight into the sets' buffers, sized from the list's size: the list
-  // is loaded once per process and its loading should leave no heap behind.
+  // Only the folded words' fingerprints are kept, in arrays sized from the list's size: the
+  // list is loaded once per process and its loading should leave no heap behind.
   std::error_code error;
   const auto list_bytes =
       static_cast<std::size_t>(std::filesystem::file_size(kGermanWordList, error));
-  std::string nouns, others;
+  std::vector<std::uint64_t> nouns, others;
   if (!error) {
-    nouns.reserve(list_bytes);
-    others.reserve(list_bytes / 2);
+    nouns.reserve(list_bytes / 40);   // about a third of the words, of 13 bytes and a newline
+    others.reserve(list_bytes / 18);  // two thirds
   }
   for (std::string line; std::getline(in, line);) {
     if (line.empty() || !utf8::is_valid(line)) continue;
@@ -79,19 +79,16 @@ std::unique_ptr<Decompounder> load_german() {
             first);
     const std::string folded = fold_german(line);
     if (!u_isupper(first)) {
-      WordSet::pack(others, folded);
+      others.push_back(WordSet::fingerprint(folded));
     } else if (utf8::char_starts(folded).size() >= Decompounder::kMinPartChars &&
                folded != "schaft") {  // a suffix the list also has as a noun: no Gewerk + Schaft
-      WordSet::pack(nouns, folded);
+      nouns.push_back(WordSet::fingerprint(folded));
     }
   }
-  WordSet noun_set(std::move(nouns));
-  std::string not_nouns;  // "Fall" is a noun, so "fallen" is never split
-  not_nouns.reserve(others.size());
-  WordSet(std::move(others)).for_each([&](std::string_view word) {
-    if (!noun_set.contains(word)) WordSet::pack(not_nouns, word);
-  });
-  return std::make_unique<Decompounder>(std::move(noun_set), WordSet(std::move(not_nouns)));
+  WordSet noun_set(nouns);
+  // "Fall" is a noun, so "fallen" is never split
+  std::erase_if(others, [&](std::uint64_t word) { return noun_set.contains_fingerprint(word); });
+  return std::make_unique<Decompounder>(std::move(noun_set), WordSet(others));
 }
 
 }  // namespace

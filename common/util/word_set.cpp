@@ -1,53 +1,54 @@
 #include "util/word_set.h"
 
 #include <functional>
-#include <stdexcept>
 
 namespace dateline {
 
-void WordSet::pack(std::string& packed, std::string_view word) {
-  if (word.size() > kMaxWordBytes) return;
-  packed += static_cast<char>(word.size());
-  packed += word;
+namespace {
+
+std::uint64_t nonzero(std::uint64_t fingerprint) { return fingerprint == 0 ? 1 : fingerprint; }
+
+}  // namespace
+
+std::uint64_t WordSet::fingerprint(std::string_view word) {
+  // libstdc++'s string hash is 64-bit MurmurHash2: well mixed, the same in every process.
+  return nonzero(std::hash<std::string_view>{}(word));
 }
 
-WordSet::WordSet(std::string packed) : buffer_(std::move(packed)) {
-  if (buffer_.size() >= UINT32_MAX) throw std::length_error("WordSet: more than 4 GB of words");
-  std::size_t words = 0;
-  for (std::size_t at = 0; at < buffer_.size(); at += 1 + word_at(at).size()) ++words;
-  std::size_t capacity = 16;
-  while (capacity < words * 2) capacity *= 2;  // at most half full: short probe runs
-  slots_.assign(capacity, 0);
-  for (std::size_t at = 0; at < buffer_.size(); at += 1 + word_at(at).size()) {
-    const std::size_t slot = slot_of(word_at(at));
-    if (slots_[slot] != 0) continue;  // a repeat
-    slots_[slot] = static_cast<std::uint32_t>(at + 1);
+WordSet::WordSet(const std::vector<std::uint64_t>& fingerprints) {
+  // At most four fifths full: short probe runs, a fifth more memory than the fingerprints.
+  slots_.assign(std::max<std::size_t>(16, fingerprints.size() + fingerprints.size() / 4), 0);
+  for (std::uint64_t fingerprint : fingerprints) {
+    fingerprint = nonzero(fingerprint);
+    const std::size_t slot = slot_of(fingerprint);
+    if (slots_[slot] == fingerprint) continue;  // a repeat
+    slots_[slot] = fingerprint;
     ++size_;
   }
 }
 
 WordSet::WordSet(const std::vector<std::string_view>& words)
     : WordSet([&] {
-        std::string packed;
-        for (std::string_view word : words) pack(packed, word);
-        return packed;
+        std::vector<std::uint64_t> fingerprints;
+        fingerprints.reserve(words.size());
+        for (std::string_view word : words) fingerprints.push_back(fingerprint(word));
+        return fingerprints;
       }()) {}
 
-std::string_view WordSet::word_at(std::size_t offset) const {
-  const auto length = static_cast<unsigned char>(buffer_[offset]);
-  return std::string_view(buffer_).substr(offset + 1, length);
-}
-
-std::size_t WordSet::slot_of(std::string_view word) const {
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t slot = std::hash<std::string_view>{}(word)&mask;
-  while (slots_[slot] != 0 && word_at(slots_[slot] - 1) != word) slot = (slot + 1) & mask;
+std::size_t WordSet::slot_of(std::uint64_t fingerprint) const {
+  // The fingerprint picks the first slot; probing goes on to the next slot until the
+  // fingerprint or an empty slot.
+  std::size_t slot = static_cast<std::size_t>(fingerprint % slots_.size());
+  while (slots_[slot] != 0 && slots_[slot] != fingerprint) {
+    if (++slot == slots_.size()) slot = 0;
+  }
   return slot;
 }
 
-bool WordSet::contains(std::string_view word) const {
-  if (slots_.empty() || word.size() > kMaxWordBytes) return false;
-  return slots_[slot_of(word)] != 0;
+bool WordSet::contains_fingerprint(std::uint64_t fingerprint) const {
+  if (slots_.empty()) return false;
+  fingerprint = nonzero(fingerprint);
+  return slots_[slot_of(fingerprint)] == fingerprint;
 }
 
 }  // namespace dateline

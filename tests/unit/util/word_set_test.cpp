@@ -33,21 +33,14 @@ TEST_CASE("WordSet stays exact when its table is crowded with many words", "[wor
   CHECK(false_hits == 0);
 }
 
-TEST_CASE("WordSet leaves out words too long for its length byte", "[word_set]") {
-  const std::string longest(WordSet::kMaxWordBytes, 'a'), too_long(WordSet::kMaxWordBytes + 1, 'a');
-  const WordSet set(std::vector<std::string_view>{longest, too_long});
-  CHECK(set.contains(longest));
-  CHECK_FALSE(set.contains(too_long));
-  CHECK(set.size() == 1);
-}
-
-TEST_CASE("WordSet built from a packed buffer visits each word once, in order", "[word_set]") {
-  std::string packed;
-  for (std::string_view word : {"eins", "zwei", "eins", "drei"}) WordSet::pack(packed, word);
-  WordSet::pack(packed, std::string(WordSet::kMaxWordBytes + 1, 'x'));  // left out
-  const WordSet set(std::move(packed));
-  std::vector<std::string> seen;
-  set.for_each([&](std::string_view word) { seen.emplace_back(word); });
-  CHECK(seen == std::vector<std::string>{"eins", "zwei", "drei"});
-  CHECK(set.size() == 3);
+TEST_CASE("WordSet holds words of any length, and fingerprints as the words", "[word_set]") {
+  const std::string long_word(1000, 'a'), longer(1001, 'a');
+  const WordSet set(std::vector<std::string_view>{long_word});
+  CHECK(set.contains(long_word));
+  CHECK_FALSE(set.contains(longer));
+  const WordSet same({WordSet::fingerprint("haus"), WordSet::fingerprint("boot")});
+  CHECK(same.contains("haus"));
+  CHECK(same.contains_fingerprint(WordSet::fingerprint("boot")));
+  CHECK_FALSE(same.contains("hausboot"));
+  CHECK(same.size() == 2);
 }
