@@ -508,8 +508,9 @@ std::optional<Snippet> SnippetMaker::passage_from_positions(std::string_view tex
     }
   }
   word_chars[map.words] = bound_chars.back();
+  // Hits are sorted: a word past the map's is of a text analysed otherwise than it was indexed.
+  if (!hits.empty() && hits.back().word >= map.words) return std::nullopt;
   const auto [cluster_first, cluster_last] = best_cluster(hits, word_chars, max_chars);
-  if (cluster_last >= map.words) return std::nullopt;
 
   // The stretches [from, to) to analyse: the cluster's, widened until the window chosen in
   // them has the context with_context() may want: a quarter of the budget before it, the

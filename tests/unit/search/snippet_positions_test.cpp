@@ -135,3 +135,30 @@ TEST_CASE("Snippets from positions are the snippets of the whole body, and never
   CHECK(compared > 1000);
   CHECK(same >= compared * 95 / 100);
 }
+
+TEST_CASE("Snippets from positions refuse hits or a word map that do not fit the text",
+          "[snippet][positions]") {
+  Analyzer analyzer;
+  QueryBuilder builder(analyzer, {"en"});
+  const HighlightTerms terms = builder.build(*parse_query("gamma").root).highlight;
+  SnippetMaker maker(analyzer, terms);
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += "alpha beta " + std::string(i % 7 ? "" : "gamma ") + "delta ";
+  const WordMap map = WordMap::of(text, analyzer.tokenize(text), 1);
+  REQUIRE(map.marks.size() > 5);
+  const auto hits = maker.hits_by_analysis(text, "en");
+  REQUIRE_FALSE(hits.empty());
+  const auto fits = maker.passage_from_positions(text, "en", 80, map, hits);
+  REQUIRE(fits);
+  CHECK(fits->text == maker.passage(text, "en", 80).text);
+  auto beyond = hits;
+  beyond.push_back({map.words + 5, "gamma", ""});
+  CHECK_FALSE(maker.passage_from_positions(text, "en", 80, map, beyond));
+  // The map of another text (each "alpha" written "al pha": more words than the map counts).
+  std::string other = text;
+  for (auto at = other.find("alpha"); at != std::string::npos; at = other.find("alpha", at)) {
+    other.replace(at, 5, "al pha");
+  }
+  CHECK_FALSE(
+      maker.passage_from_positions(other, "en", 80, map, maker.hits_by_analysis(other, "en")));
+}
