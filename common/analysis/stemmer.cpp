@@ -66,7 +66,7 @@ std::unique_ptr<Stemmer> Stemmer::for_language(std::string_view lang) {
 }
 
 bool Stemmer::keeps_first_byte(std::string_view lang) {
-  for (std::string_view l : {"ar", "id", "ga", "ta", "el", "yi"}) {
+  for (std::string_view l : {"ar", "id", "ga", "ta", "el", "yi", "sr"}) {
     if (l == lang) return false;
   }
   return true;

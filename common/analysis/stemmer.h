@@ -25,8 +25,8 @@ class Stemmer {
 
   // Whether a word's stem in `lang` starts with the word's first byte: Snowball's stemmers
   // change the ends of words, but those of Arabic, Indonesian, Irish, Tamil, Greek and Yiddish
-  // also take off prefixes ("al-", "me-", "ge-"...). Lets a caller skip stemming words that
-  // cannot have a stem it wants.
+  // also take off prefixes ("al-", "me-", "ge-"...), and Serbian's writes Cyrillic in Latin. Lets a
+  // caller skip stemming words that cannot have a stem it wants.
   static bool keeps_first_byte(std::string_view lang);
 };
 

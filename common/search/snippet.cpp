@@ -398,7 +398,7 @@ bool SnippetMaker::tokenize_between(std::string_view text, const WordMap::Mark& 
   return from.byte == 0 || out.size() == before || out[before].start == from.byte;
 }
 
-std::pair<std::uint32_t, std::uint32_t> SnippetMaker::best_cluster(
+std::optional<std::pair<std::uint32_t, std::uint32_t>> SnippetMaker::best_cluster(
     const std::vector<WordHit>& hits, const std::vector<std::size_t>& word_chars,
     std::size_t max_chars) const {
   // What matches where: the words that match alone, and the phrases whose words follow each
@@ -460,6 +460,7 @@ std::pair<std::uint32_t, std::uint32_t> SnippetMaker::best_cluster(
     }
     if (--in_window[found[first].key] == 0) in_window.erase(found[first].key);
   }
+  if (found.empty()) return std::nullopt;
   return best;
 }
 
@@ -475,7 +476,12 @@ std::optional<Snippet> SnippetMaker::passage_from_positions(std::string_view tex
                                                             std::size_t max_chars,
                                                             const WordMap& map,
                                                             const std::vector<WordHit>& hits) {
-  if (!matches_by_position()) return std::nullopt;
+  // A word takes a byte at least, and hits are sorted: a map or hits past the text are of a
+  // text analysed otherwise than it was indexed (or of damaged data).
+  if (!matches_by_position() || map.words > text.size() ||
+      (!hits.empty() && hits.back().word >= map.words)) {
+    return std::nullopt;
+  }
   // The stretches' bounds: the text's start, the marks, the text's end; and their characters.
   std::vector<WordMap::Mark> bounds{{0, 0}};
   for (const WordMap::Mark& mark : map.marks) {
@@ -499,7 +505,7 @@ std::optional<Snippet> SnippetMaker::passage_from_positions(std::string_view tex
 
   // The cluster: as best_window() scores windows, with each word's first character estimated
   // from its stretch's (the stretch's characters shared evenly by its words).
-  std::vector<std::size_t> word_chars(map.words + 1);
+  std::vector<std::size_t> word_chars(std::size_t{map.words} + 1);
   for (std::size_t k = 0; k + 1 < bounds.size(); ++k) {
     const std::size_t words = bounds[k + 1].word - bounds[k].word;
     for (std::size_t w = 0; w < words; ++w) {
@@ -508,34 +514,38 @@ std::optional<Snippet> SnippetMaker::passage_from_positions(std::string_view tex
     }
   }
   word_chars[map.words] = bound_chars.back();
-  // Hits are sorted: a word past the map's is of a text analysed otherwise than it was indexed.
-  if (!hits.empty() && hits.back().word >= map.words) return std::nullopt;
-  const auto [cluster_first, cluster_last] = best_cluster(hits, word_chars, max_chars);
+  // Without a cluster no word matches alone and no phrase is whole: the start is shown.
+  const auto cluster = best_cluster(hits, word_chars, max_chars);
 
   // The stretches [from, to) to analyse: the cluster's, widened until the window chosen in
   // them has the context with_context() may want: a quarter of the budget before it, the
   // budget after its start.
-  std::size_t from = stretch_of(cluster_first), to = stretch_of(cluster_last) + 1;
+  std::size_t from = cluster ? stretch_of(cluster->first) : 0;
+  std::size_t to = cluster ? stretch_of(cluster->second) + 1 : 1;
   const std::size_t last_bound = bounds.size() - 1;
   std::vector<Token> tokens;
   std::vector<Match> matches;
   Window window;
-  for (bool widened = true; widened;) {
+  // Widened to what the window needs at once; a wider stretch may hold a better window, which
+  // may need more: a few rounds at most (past kMaxRounds, the whole text is analysed instead).
+  constexpr int kMaxRounds = 4;
+  for (int round = 0;; ++round) {
+    if (round == kMaxRounds) return std::nullopt;
     tokens.clear();
     if (!tokenize_between(text, bounds[from], bounds[to], tokens)) return std::nullopt;
     matches = find_matches(text, tokens, lang, false);
-    window = best_window(matches, Layout(text, tokens, from == 0), max_chars);
-    widened = false;
-    if (!window.found && from > 0) {  // no match after all: show the start, as passage() does
-      from = 0;
-      to = 1;
-      widened = true;
-      continue;
-    }
-    const std::size_t window_char =
-        window.found ? Layout(text, tokens, from == 0).char_of(window.start, false) : 0;
-    if (from > 0 && bound_chars[from] + max_chars / 4 >= window_char) --from, widened = true;
-    if (to < last_bound && bound_chars[to] <= window_char + max_chars) ++to, widened = true;
+    const Layout layout(text, tokens, from == 0);
+    window = best_window(matches, layout, max_chars);
+    // No match where the index said: passage() may find one elsewhere (a hit may be a number
+    // key_of_term() took for a word).
+    if (!window.found && cluster) return std::nullopt;
+    const std::size_t window_char = window.found ? layout.char_of(window.start, false) : 0;
+    std::size_t want_from = from, want_to = to;
+    while (want_from > 0 && bound_chars[want_from] + max_chars / 4 >= window_char) --want_from;
+    while (want_to < last_bound && bound_chars[want_to] <= window_char + max_chars) ++want_to;
+    if (want_from == from && want_to == to) break;
+    from = want_from;
+    to = want_to;
   }
   const Layout layout(text, tokens, from == 0);
   const auto [first_token, last_token] = with_context(window, layout, max_chars);

@@ -90,10 +90,10 @@ class SnippetMaker {
   };
   // The first and last word of the run of `hits` within `max_chars` that best_window() would
   // score highest, by `word_chars`: each word's (estimated) first character, and the text's
-  // length last.
-  std::pair<std::uint32_t, std::uint32_t> best_cluster(const std::vector<WordHit>& hits,
-                                                       const std::vector<std::size_t>& word_chars,
-                                                       std::size_t max_chars) const;
+  // length last. Nothing when no hit matches alone and no phrase is whole.
+  std::optional<std::pair<std::uint32_t, std::uint32_t>> best_cluster(
+      const std::vector<WordHit>& hits, const std::vector<std::size_t>& word_chars,
+      std::size_t max_chars) const;
   static Window best_window(const std::vector<Match>& matches, const Layout& layout,
                             std::size_t max_chars);
   static std::pair<std::size_t, std::size_t> with_context(const Window& window,
@@ -108,9 +108,8 @@ class SnippetMaker {
 
   Analyzer& analyzer_;
   const HighlightTerms& terms_;
-  std::set<std::string, std::less<>> phrase_words_;
-  std::bitset<256>
-      stem_first_bytes_;  // of terms_.body's stems, for key_of_term()  // of terms_.body's phrases
+  std::set<std::string, std::less<>> phrase_words_;  // of terms_.body's phrases
+  std::bitset<256> stem_first_bytes_;                // of terms_.body's stems, for key_of_term()
 };
 
 }  // namespace dateline

@@ -20,7 +20,8 @@ void put(std::string& out, Unsigned value) {
 }
 
 // Reads one number from the front of `in` and drops its bytes; false when `in` ends inside it
-// or it does not fit `Unsigned`.
+// or it takes more bytes than `Unsigned` can fill (bits past its width in the last byte are
+// dropped).
 template <typename Unsigned>
 bool get(std::string_view& in, Unsigned& value) {
   static_assert(std::is_unsigned_v<Unsigned>);

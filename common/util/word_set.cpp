@@ -1,5 +1,6 @@
 #include "util/word_set.h"
 
+#include <algorithm>
 #include <functional>
 
 namespace dateline {

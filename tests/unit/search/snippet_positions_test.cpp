@@ -88,7 +88,7 @@ TEST_CASE("Snippets from positions are the snippets of the whole body, and never
           "[snippet][positions]") {
   Analyzer analyzer;
   const auto& articles = mapped_articles();
-  std::size_t compared = 0, same = 0;
+  std::size_t compared = 0, same = 0, fallbacks = 0;
   for (const std::string& query : test::mixed_queries()) {
     const auto parsed = parse_query(query);
     if (!parsed.root) continue;
@@ -111,8 +111,8 @@ TEST_CASE("Snippets from positions are the snippets of the whole body, and never
         INFO(query << " in " << s.article.id << ", " << chars << " characters");
         const auto from_positions =
             maker.passage_from_positions(s.article.body, s.article.lang, chars, s.map, hits);
-        if (!from_positions) {  // only for CJK strings to find
-          CHECK_FALSE(maker.matches_by_position());
+        if (!from_positions) {  // CJK strings to find, or a hit that was no match after all
+          ++fallbacks;
           continue;
         }
         const Snippet whole = maker.passage(s.article.body, s.article.lang, chars);
@@ -131,7 +131,8 @@ TEST_CASE("Snippets from positions are the snippets of the whole body, and never
       }
     }
   }
-  INFO(same << " of " << compared << " the same");
+  INFO(same << " of " << compared << " the same, " << fallbacks << " left to passage()");
+  CHECK(fallbacks * 50 < compared);
   CHECK(compared > 1000);
   CHECK(same >= compared * 95 / 100);
 }
@@ -143,7 +144,8 @@ TEST_CASE("Snippets from positions refuse hits or a word map that do not fit the
   const HighlightTerms terms = builder.build(*parse_query("gamma").root).highlight;
   SnippetMaker maker(analyzer, terms);
   std::string text;
-  for (int i = 0; i < 100; ++i) text += "alpha beta " + std::string(i % 7 ? "" : "gamma ") + "delta ";
+  for (int i = 0; i < 100; ++i)
+    text += "alpha beta " + std::string(i % 7 ? "" : "gamma ") + "delta ";
   const WordMap map = WordMap::of(text, analyzer.tokenize(text), 1);
   REQUIRE(map.marks.size() > 5);
   const auto hits = maker.hits_by_analysis(text, "en");
@@ -161,4 +163,33 @@ TEST_CASE("Snippets from positions refuse hits or a word map that do not fit the
   }
   CHECK_FALSE(
       maker.passage_from_positions(other, "en", 80, map, maker.hits_by_analysis(other, "en")));
+}
+
+TEST_CASE("Snippets from positions find stems that do not start as their words do",
+          "[snippet][positions]") {
+  // Serbian's stemmer writes Cyrillic in Latin (београдом -> beograd); Indonesian's strips
+  // prefixes (membeli -> beli).
+  struct Case {
+    std::string lang, query, word, filler;
+  };
+  for (const Case& c : {Case{"sr", "београд", "Београдом", "река тече кроз град и поље "},
+                        Case{"id", "beli", "membeli", "kami pergi ke pasar pagi ini "}}) {
+    INFO(c.lang);
+    Analyzer analyzer;
+    QueryBuilder builder(analyzer, {c.lang});
+    const HighlightTerms terms = builder.build(*parse_query(c.query).root).highlight;
+    SnippetMaker maker(analyzer, terms);
+    std::string text;
+    for (int i = 0; i < 30; ++i) text += c.filler;
+    text += c.word + " ";
+    for (int i = 0; i < 10; ++i) text += c.filler;
+    const WordMap map = WordMap::of(text, analyzer.tokenize(text), 1);
+    const auto hits = maker.hits_by_analysis(text, c.lang);
+    REQUIRE(hits.size() == 1);
+    const auto snippet = maker.passage_from_positions(text, c.lang, 80, map, hits);
+    REQUIRE(snippet);
+    REQUIRE(snippet->highlights.size() == 1);
+    const auto [b, e] = snippet->highlights[0];
+    CHECK(snippet->text.substr(b, e - b) == c.word);
+  }
 }
