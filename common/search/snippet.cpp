@@ -285,34 +285,52 @@ struct SnippetMaker::Layout {
   std::vector<std::size_t> char_start, char_end;
 };
 
-// The run of matches [first, last] that fits `max_chars` with the most distinct keys, then the
-// most matches: variety first, so "oil prices" shows both words rather than "oil" four times.
-// Each distinct key outweighs any number of repeats.
-SnippetMaker::Window SnippetMaker::best_window(const std::vector<Match>& matches,
-                                               const Layout& layout, std::size_t max_chars) {
+namespace {
+
+// The run of entries [first, last] of `count` that `fits(first, last)` with the most distinct
+// keys (`key_of(i)`), then the most entries: variety first, so "oil prices" shows both words
+// rather than "oil" four times. Each distinct key outweighs any number of repeats. Entries are
+// in text order; none when nothing fits.
+template <typename KeyOf, typename Fits>
+std::optional<std::pair<std::size_t, std::size_t>> best_run(std::size_t count, KeyOf key_of,
+                                                            Fits fits) {
   constexpr std::size_t kDistinctKeyWeight = 1000;
-  Window best;
+  std::optional<std::pair<std::size_t, std::size_t>> best;
   std::size_t best_score = 0;
-  std::map<std::string, std::size_t> in_window;
-  for (std::size_t first = 0, last = 0; first < matches.size(); ++first) {
-    const std::size_t window_start = layout.char_of(matches[first].start, false);
-    while (last < matches.size() &&
-           layout.char_of(matches[last].end, true) - window_start <= max_chars) {
-      ++in_window[matches[last].key];
+  std::map<std::string_view, std::size_t> in_run;
+  for (std::size_t first = 0, last = 0; first < count; ++first) {
+    while (last < count && fits(first, last)) {
+      ++in_run[key_of(last)];
       ++last;
     }
     if (last == first) {
-      ++last;  // a single match longer than the budget: skip it
+      ++last;  // a single entry longer than the budget: skip it
       continue;
     }
-    const std::size_t score = in_window.size() * kDistinctKeyWeight + (last - first);
+    const std::size_t score = in_run.size() * kDistinctKeyWeight + (last - first);
     if (score > best_score) {
       best_score = score;
-      best = Window{matches[first].start, matches[last - 1].end, true};
+      best = std::pair{first, last - 1};
     }
-    if (--in_window[matches[first].key] == 0) in_window.erase(matches[first].key);
+    if (--in_run[key_of(first)] == 0) in_run.erase(key_of(first));
   }
   return best;
+}
+
+}  // namespace
+
+// The run of matches that fits `max_chars` as best_run() chooses it.
+SnippetMaker::Window SnippetMaker::best_window(const std::vector<Match>& matches,
+                                               const Layout& layout, std::size_t max_chars) {
+  const auto run = best_run(
+      matches.size(), [&](std::size_t i) { return std::string_view(matches[i].key); },
+      [&](std::size_t first, std::size_t last) {
+        return layout.char_of(matches[last].end, true) -
+                   layout.char_of(matches[first].start, false) <=
+               max_chars;
+      });
+  if (!run) return {};
+  return Window{matches[run->first].start, matches[run->second].end, true};
 }
 
 // The tokens to show [first, last): the window with context, a quarter of the slack before it
@@ -439,29 +457,14 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> SnippetMaker::best_cluste
     return end > word_chars[a] + 1 ? end - word_chars[a] - 1 : 0;
   };
 
-  // The run of them within the budget with the most distinct keys, then the most matches.
-  constexpr std::size_t kDistinctKeyWeight = 1000;
-  std::pair<std::uint32_t, std::uint32_t> best{0, 0};
-  std::size_t best_score = 0;
-  std::map<std::string_view, std::size_t> in_window;
-  for (std::size_t first = 0, last = 0; first < found.size(); ++first) {
-    while (last < found.size() && span(found[first].first, found[last].last) <= max_chars) {
-      ++in_window[found[last].key];
-      ++last;
-    }
-    if (last == first) {
-      ++last;  // a single match longer than the budget: skip it
-      continue;
-    }
-    const std::size_t score = in_window.size() * kDistinctKeyWeight + (last - first);
-    if (score > best_score) {
-      best_score = score;
-      best = {found[first].first, found[last - 1].last};
-    }
-    if (--in_window[found[first].key] == 0) in_window.erase(found[first].key);
-  }
-  if (found.empty()) return std::nullopt;
-  return best;
+  // The run of them within the budget, as best_window() chooses among matches.
+  const auto run = best_run(
+      found.size(), [&](std::size_t i) { return found[i].key; },
+      [&](std::size_t first, std::size_t last) {
+        return span(found[first].first, found[last].last) <= max_chars;
+      });
+  if (!run) return std::nullopt;
+  return std::pair{found[run->first].first, found[run->second].last};
 }
 
 // Analysing a body whole costs about a microsecond per 10 bytes (ICU's word breaks, then a stem

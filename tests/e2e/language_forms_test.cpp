@@ -11,7 +11,7 @@
 
 #include "dateline/index.h"
 #include "dateline/search.h"
-#include "support/test_support.h"
+#include "support/search_fixture.h"
 
 using namespace dateline;
 
@@ -120,10 +120,8 @@ const std::vector<Pair>& pairs() {
 }
 
 std::vector<std::string> highlighted(const SearchHit& hit) {
-  std::vector<std::string> out;
-  for (const auto& [b, e] : hit.snippet.highlights)
-    out.push_back(hit.snippet.text.substr(b, e - b));
-  for (const auto& [b, e] : hit.title_highlights) out.push_back(hit.article.title.substr(b, e - b));
+  auto out = test::marked(hit.snippet);
+  for (auto& part : test::marked(hit.article.title, hit.title_highlights)) out.push_back(part);
   return out;
 }
 

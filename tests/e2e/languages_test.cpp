@@ -6,7 +6,7 @@
 #include "search/query_builder.h"
 #include "search/query_parser.h"
 #include "search/snippet.h"
-#include "support/test_support.h"
+#include "support/search_fixture.h"
 
 using namespace dateline;
 
@@ -17,12 +17,6 @@ struct Case {
   std::vector<std::string> words;   // the first words of `text`, folded
   std::vector<std::string> marked;  // what the query highlights in `text`
 };
-
-std::vector<std::string> marked_spans(const Snippet& s) {
-  std::vector<std::string> out;
-  for (const auto& [b, e] : s.highlights) out.push_back(s.text.substr(b, e - b));
-  return out;
-}
 
 void check_case(Analyzer& analyzer, const Case& c) {
   INFO(c.lang << ": " << c.query << " in " << c.text);
@@ -35,7 +29,7 @@ void check_case(Analyzer& analyzer, const Case& c) {
   SnippetMaker maker(analyzer, built.highlight);
   const Snippet snippet = maker.passage(c.text, c.lang, 1000);
   CHECK(snippet.text == c.text);  // shown whole and untouched: no inserted spaces, RTL as is
-  CHECK(marked_spans(snippet) == c.marked);
+  CHECK(test::marked(snippet) == c.marked);
 }
 
 std::string first_body(const std::filesystem::path& file) {
@@ -112,7 +106,7 @@ TEST_CASE("real Chinese and Russian news sentences from the shared corpora",
   const BuiltQuery zh_query = zh_builder.build(*parse_query("库西").root);
   SnippetMaker zh_maker(analyzer, zh_query.highlight);
   const Snippet zh_snippet = zh_maker.passage(zh, "zh", 400);
-  CHECK(marked_spans(zh_snippet) == std::vector<std::string>{"库西", "库西", "库西"});  // all 3
+  CHECK(test::marked(zh_snippet) == std::vector<std::string>{"库西", "库西", "库西"});  // all 3
 
   // Zvezda Altaya: "университете" found and marked by the query "университет".
   const std::string ru = first_body(test::shared_corpus_dir() / "zvezda-altaya" / "articles.jsonl");
@@ -120,7 +114,7 @@ TEST_CASE("real Chinese and Russian news sentences from the shared corpora",
   const BuiltQuery ru_query = ru_builder.build(*parse_query("университет видеостудия").root);
   SnippetMaker ru_maker(analyzer, ru_query.highlight);
   const Snippet ru_snippet = ru_maker.passage(ru, "ru", 400);
-  const auto ru_marked = marked_spans(ru_snippet);
+  const auto ru_marked = test::marked(ru_snippet);
   CHECK(std::find(ru_marked.begin(), ru_marked.end(), "университете") != ru_marked.end());
   CHECK(std::find(ru_marked.begin(), ru_marked.end(), "видеостудия") != ru_marked.end());
 }

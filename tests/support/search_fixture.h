@@ -49,6 +49,16 @@ inline SearchResults search_all(const std::string& query, SearchRequest request 
   return search(query, request);
 }
 
+// The highlighted parts of `text`, in order.
+inline std::vector<std::string> marked(const std::string& text,
+                                       const std::vector<ByteRange>& highlights) {
+  std::vector<std::string> out;
+  for (const auto& [b, e] : highlights) out.push_back(text.substr(b, e - b));
+  return out;
+}
+
+inline std::vector<std::string> marked(const Snippet& s) { return marked(s.text, s.highlights); }
+
 // The folded words of a text, in order.
 inline std::vector<std::string> words_of(const std::string& text) {
   static Analyzer analyzer;

@@ -18,12 +18,6 @@ using namespace dateline;
 
 namespace {
 
-std::vector<std::string> marked(const Snippet& s) {
-  std::vector<std::string> out;
-  for (const auto& [b, e] : s.highlights) out.push_back(s.text.substr(b, e - b));
-  return out;
-}
-
 struct Stored {
   Xapian::Document doc;
   Article article;
@@ -126,8 +120,8 @@ TEST_CASE("Snippets from positions are the snippets of the whole body, and never
         const auto all = maker.highlight_all(s.article.body, s.article.lang);
         std::set<std::string> everywhere;
         for (const auto& [b, e] : all) everywhere.insert(s.article.body.substr(b, e - b));
-        for (const std::string& m : marked(*from_positions)) CHECK(everywhere.count(m) == 1);
-        CHECK(marked(*from_positions).size() >= 1);
+        for (const std::string& m : test::marked(*from_positions)) CHECK(everywhere.count(m) == 1);
+        CHECK(test::marked(*from_positions).size() >= 1);
       }
     }
   }

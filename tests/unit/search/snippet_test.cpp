@@ -11,13 +11,6 @@ using namespace dateline;
 
 namespace {
 
-// The highlighted parts of a snippet, in order.
-std::vector<std::string> marked(const Snippet& s) {
-  std::vector<std::string> out;
-  for (const auto& [b, e] : s.highlights) out.push_back(s.text.substr(b, e - b));
-  return out;
-}
-
 HighlightTerms terms_for(Analyzer& analyzer, const std::string& query,
                          std::vector<std::string> languages = {"en"}) {
   QueryBuilder builder(analyzer, std::move(languages));
@@ -57,7 +50,7 @@ TEST_CASE("snippets mark every matching form: stems, case, accents, phrase words
     SnippetMaker maker(analyzer, terms);
     const Snippet s = maker.passage(c.text, c.lang, 200);
     CHECK(s.text == c.text);  // short enough to be shown whole
-    CHECK(marked(s) == c.marked);
+    CHECK(test::marked(s) == c.marked);
   }
 }
 
@@ -90,7 +83,7 @@ TEST_CASE("long texts are cut at word boundaries around the densest matches", "[
   INFO(s.text);
   CHECK(s.text.starts_with(SnippetMaker::kEllipsis));
   CHECK(s.text.ends_with(SnippetMaker::kEllipsis));
-  CHECK(marked(s) == std::vector<std::string>{"cocoa", "cocoa", "exports"});
+  CHECK(test::marked(s) == std::vector<std::string>{"cocoa", "cocoa", "exports"});
   CHECK(s.text.find("  ") == std::string::npos);  // whitespace collapsed
   CHECK(s.text.find('\n') == std::string::npos);
   const std::size_t chars = s.text.size() - 2 * SnippetMaker::kEllipsis.size();
@@ -108,7 +101,7 @@ TEST_CASE("CJK snippets are cut between words, without inserted spaces", "[snipp
   SnippetMaker maker(analyzer, terms);
   const Snippet s = maker.passage(text, "zh", 40);
   INFO(s.text);
-  CHECK(marked(s) == std::vector<std::string>{"北京"});
+  CHECK(test::marked(s) == std::vector<std::string>{"北京"});
   CHECK(s.text.find(' ') == std::string::npos);
   CHECK(utf8::is_valid(s.text));
 }
