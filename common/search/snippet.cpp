@@ -60,13 +60,24 @@ void trim_spaces(Snippet& snippet, bool cut_front) {
   }
 }
 
+// Whether `term` may stem in `lang` to a stem whose first byte is one of `starts` (words are
+// folded, so accents are off before stemming). Only such words are stemmed: stemming each word
+// of each hit was most of the time snippets took.
+bool may_stem_to(const std::bitset<256>& starts, std::string_view term, std::string_view lang) {
+  if (term.empty()) return false;
+  return starts.test(static_cast<unsigned char>(term[0])) || !Stemmer::keeps_first_byte(lang);
+}
+
 }  // namespace
 
 SnippetMaker::SnippetMaker(Analyzer& analyzer, const HighlightTerms& terms)
     : analyzer_(analyzer), terms_(terms) {
   for (const auto& phrase : terms_.body.phrases) phrase_words_.insert(phrase.begin(), phrase.end());
   for (const std::string& stem : terms_.body.stems) {
-    if (!stem.empty()) stem_first_bytes_.set(static_cast<unsigned char>(stem[0]));
+    if (!stem.empty()) body_stem_starts_.set(static_cast<unsigned char>(stem[0]));
+  }
+  for (const std::string& stem : terms_.title.stems) {
+    if (!stem.empty()) title_stem_starts_.set(static_cast<unsigned char>(stem[0]));
   }
 }
 
@@ -75,10 +86,8 @@ std::string SnippetMaker::key_of_term(const std::string& term, std::string_view 
   if (term.empty()) return {};
   if (set.exact.count(term)) return term;
   // As a letter word: a number's stem is empty, so this finds the letter words that match by
-  // their stem (and perhaps a number or two that does not). Only words that start as a stem
-  // wanted does are stemmed: stemming each word of each hit was most of the time this takes.
-  if (!set.stems.empty() && (stem_first_bytes_.test(static_cast<unsigned char>(term[0])) ||
-                             !Stemmer::keeps_first_byte(lang))) {
+  // their stem (and perhaps a number or two that does not).
+  if (!set.stems.empty() && may_stem_to(body_stem_starts_, term, lang)) {
     const std::string& stem = analyzer_.cached_stem(lang, TokenKind::kLetter, term);
     if (!stem.empty() && set.stems.count(stem)) return stem;
   }
@@ -143,8 +152,11 @@ std::string SnippetMaker::match_key(const Token& token, std::string_view lang, b
     if (set == nullptr || set->empty()) continue;
     if (set->exact.count(token.term)) return token.term;
     if (!set->stems.empty()) {
-      const std::string& stem = analyzer_.cached_stem(lang, token.kind, token.term);
-      if (!stem.empty() && set->stems.count(stem)) return stem;
+      const auto& starts = set == &terms_.body ? body_stem_starts_ : title_stem_starts_;
+      if (may_stem_to(starts, token.term, lang)) {
+        const std::string& stem = analyzer_.cached_stem(lang, token.kind, token.term);
+        if (!stem.empty() && set->stems.count(stem)) return stem;
+      }
       if (set == &terms_.body) {  // a compound, marked whole for its part (Bundesregierung)
         for (const std::string& part : analyzer_.part_stems(lang, token)) {
           if (set->stems.count(part)) return part;

@@ -109,7 +109,8 @@ class SnippetMaker {
   Analyzer& analyzer_;
   const HighlightTerms& terms_;
   std::set<std::string, std::less<>> phrase_words_;  // of terms_.body's phrases
-  std::bitset<256> stem_first_bytes_;                // of terms_.body's stems, for key_of_term()
+  // The first bytes of terms_.body's and terms_.title's stems.
+  std::bitset<256> body_stem_starts_, title_stem_starts_;
 };
 
 }  // namespace dateline
