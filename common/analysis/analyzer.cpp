@@ -9,6 +9,7 @@
 
 #include <stdexcept>
 
+#include "analysis/ascii_words.h"
 #include "analysis/decompounder.h"
 #include "analysis/han_simplified.h"
 #include "analysis/stemmer.h"
@@ -133,6 +134,18 @@ std::string Analyzer::fold(std::string_view text) {
 }
 
 void Analyzer::tokenize(std::string_view text, std::vector<Token>& out) {
+  if (is_ascii(text)) {
+    ascii_words_.clear();
+    ascii_words(text, ascii_words_);
+    for (const AsciiWord& w : ascii_words_) {
+      if (w.number) {
+        add_token(text, w.start, w.end, TokenKind::kNumber, out);
+      } else {
+        split_word(text, w.start, w.end, out);
+      }
+    }
+    return;
+  }
   UErrorCode status = U_ZERO_ERROR;
   icu_->text = utext_openUTF8(icu_->text, text.data(), static_cast<int64_t>(text.size()), &status);
   icu_->words->setText(icu_->text, status);

@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analysis/ascii_words.h"
+
 namespace dateline {
 
 enum class TokenKind : std::uint8_t {
@@ -111,6 +113,7 @@ class Analyzer {
   // cached_stem()'s words, by lang + '\0' + kind + term (its key built in place).
   std::unordered_map<std::string, std::string> stems_;
   std::string stem_key_;
+  std::vector<AsciiWord> ascii_words_;  // tokenize()'s, reused
 };
 
 }  // namespace dateline
