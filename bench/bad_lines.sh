@@ -4,6 +4,9 @@
 #   bench/bad_lines.sh [LINES] [INDEXER]   (110000000 and build/dev/indexer/indexer by default)
 set -eu
 lines=${1:-110000000}
+case $lines in
+  ''|*[!0-9]*) echo "usage: bench/bad_lines.sh [LINES] [INDEXER]" >&2; exit 2 ;;
+esac
 indexer=${2:-build/dev/indexer/indexer}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
