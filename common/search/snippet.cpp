@@ -65,7 +65,12 @@ void trim_spaces(Snippet& snippet, bool cut_front) {
 // of each hit was most of the time snippets took.
 bool may_stem_to(const std::bitset<256>& starts, std::string_view term, std::string_view lang) {
   if (term.empty()) return false;
-  return starts.test(static_cast<unsigned char>(term[0])) || !Stemmer::keeps_first_byte(lang);
+  // English's stemmer takes off a leading apostrophe (ʼRunning folds to 'running, stems to run).
+  const std::size_t letter = term.find_first_not_of('\'');
+  return starts.test(static_cast<unsigned char>(term[0])) ||
+         (letter != std::string_view::npos &&
+          starts.test(static_cast<unsigned char>(term[letter]))) ||
+         !Stemmer::keeps_first_byte(lang);
 }
 
 }  // namespace
@@ -475,7 +480,10 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> SnippetMaker::best_cluste
       [&](std::size_t first, std::size_t last) {
         return span(found[first].first, found[last].last) <= max_chars;
       });
-  if (!run) return std::nullopt;
+  if (found.empty()) return std::nullopt;
+  // None fits by the estimates (a stretch's characters spread evenly over its words can make a
+  // short match look long): the first match's stretch is analysed, where its real length shows.
+  if (!run) return std::pair{found.front().first, found.front().last};
   return std::pair{found[run->first].first, found[run->second].last};
 }
 

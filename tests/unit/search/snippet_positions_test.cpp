@@ -187,3 +187,29 @@ TEST_CASE("Snippets from positions find stems that do not start as their words d
     CHECK(snippet->text.substr(b, e - b) == c.word);
   }
 }
+
+TEST_CASE("Snippets from positions mark a match whose stretch looks longer than the budget",
+          "[snippet][positions]") {
+  // Characters are estimated per stretch of the word map, spread evenly over its words: a
+  // stretch of long words, or one holding a long run of punctuation, makes a short match look
+  // longer than the budget. Its stretch is then analysed, where its real length shows.
+  Analyzer analyzer;
+  QueryBuilder builder(analyzer, {"en"});
+  const HighlightTerms terms = builder.build(*parse_query("cocoa").root).highlight;
+  SnippetMaker maker(analyzer, terms);
+  std::string long_words, punctuation;
+  for (int i = 0; i < 100; ++i) long_words += "internationally ";
+  long_words += "cocoa ";
+  for (int i = 0; i < 100; ++i) long_words += "internationally ";
+  for (int i = 0; i < 40; ++i) punctuation += "word" + std::to_string(i) + " ";
+  punctuation += "cocoa " + std::string(8000, '=') + " ";
+  for (int i = 0; i < 60; ++i) punctuation += "more" + std::to_string(i) + " ";
+  for (const auto& [text, budget] : {std::pair{long_words, 10}, std::pair{punctuation, 200}}) {
+    INFO(text.size() << " bytes, " << budget << " characters");
+    const WordMap map = WordMap::of(text, analyzer.tokenize(text), 0);
+    const auto snippet =
+        maker.passage_from_positions(text, "en", budget, map, maker.hits_by_analysis(text, "en"));
+    const Snippet shown = snippet ? *snippet : maker.passage(text, "en", budget);
+    CHECK(test::marked(shown) == std::vector<std::string>{"cocoa"});
+  }
+}

@@ -43,6 +43,8 @@ TEST_CASE("snippets mark every matching form: stems, case, accents, phrase words
       {"export*", "en", "Exports rose; exporters and the port.", {"Exports", "exporters"}},
       {"ＡＢＣ", "en", "abc and Abc and ａｂｃ.", {"abc", "Abc", "ａｂｃ"}},
       {"北京", "zh", "我们在北京大学学习。", {"北京"}},
+      // A modifier apostrophe folds to ' and English's stemmer takes it off: 'running -> run.
+      {"run", "en", "\u02BCRunning shoes ran running.", {"\u02BCRunning", "running"}},
   };
   for (const auto& c : cases) {
     INFO(c.query << " in " << c.text);
