@@ -78,11 +78,11 @@ bool may_stem_to(const std::bitset<256>& starts, std::string_view term, std::str
 SnippetMaker::SnippetMaker(Analyzer& analyzer, const HighlightTerms& terms)
     : analyzer_(analyzer), terms_(terms) {
   for (const auto& phrase : terms_.body.phrases) phrase_words_.insert(phrase.begin(), phrase.end());
-  for (const std::string& stem : terms_.body.stems) {
-    if (!stem.empty()) body_stem_starts_.set(static_cast<unsigned char>(stem[0]));
-  }
-  for (const std::string& stem : terms_.title.stems) {
-    if (!stem.empty()) title_stem_starts_.set(static_cast<unsigned char>(stem[0]));
+  for (auto [stems, starts] : {std::pair{&terms_.body.stems, &body_stem_starts_},
+                               std::pair{&terms_.title.stems, &title_stem_starts_}}) {
+    for (const std::string& stem : *stems) {
+      if (!stem.empty()) starts->set(static_cast<unsigned char>(stem[0]));
+    }
   }
 }
 
@@ -474,13 +474,13 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> SnippetMaker::best_cluste
     return end > word_chars[a] + 1 ? end - word_chars[a] - 1 : 0;
   };
 
+  if (found.empty()) return std::nullopt;
   // The run of them within the budget, as best_window() chooses among matches.
   const auto run = best_run(
       found.size(), [&](std::size_t i) { return found[i].key; },
       [&](std::size_t first, std::size_t last) {
         return span(found[first].first, found[last].last) <= max_chars;
       });
-  if (found.empty()) return std::nullopt;
   // None fits by the estimates (a stretch's characters spread evenly over its words can make a
   // short match look long): the first match's stretch is analysed, where its real length shows.
   if (!run) return std::pair{found.front().first, found.front().last};

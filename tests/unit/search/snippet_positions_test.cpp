@@ -41,6 +41,15 @@ const std::vector<Stored>& mapped_articles() {
   return out;
 }
 
+// A snippet maker for one query in one language, with what it refers to.
+struct MakerFor {
+  MakerFor(const std::string& query, const std::string& lang)
+      : terms(QueryBuilder(analyzer, {lang}).build(*parse_query(query).root).highlight) {}
+  Analyzer analyzer;
+  const HighlightTerms terms;
+  SnippetMaker maker{analyzer, terms};
+};
+
 }  // namespace
 
 TEST_CASE("The indexer stores a word map for every body long enough to have a mark",
@@ -133,10 +142,9 @@ TEST_CASE("Snippets from positions are the snippets of the whole body, and never
 
 TEST_CASE("Snippets from positions refuse hits or a word map that do not fit the text",
           "[snippet][positions]") {
-  Analyzer analyzer;
-  QueryBuilder builder(analyzer, {"en"});
-  const HighlightTerms terms = builder.build(*parse_query("gamma").root).highlight;
-  SnippetMaker maker(analyzer, terms);
+  MakerFor made("gamma", "en");
+  Analyzer& analyzer = made.analyzer;
+  SnippetMaker& maker = made.maker;
   std::string text;
   for (int i = 0; i < 100; ++i)
     text += "alpha beta " + std::string(i % 7 ? "" : "gamma ") + "delta ";
@@ -169,10 +177,9 @@ TEST_CASE("Snippets from positions find stems that do not start as their words d
   for (const Case& c : {Case{"sr", "београд", "Београдом", "река тече кроз град и поље "},
                         Case{"id", "beli", "membeli", "kami pergi ke pasar pagi ini "}}) {
     INFO(c.lang);
-    Analyzer analyzer;
-    QueryBuilder builder(analyzer, {c.lang});
-    const HighlightTerms terms = builder.build(*parse_query(c.query).root).highlight;
-    SnippetMaker maker(analyzer, terms);
+    MakerFor made(c.query, c.lang);
+    Analyzer& analyzer = made.analyzer;
+    SnippetMaker& maker = made.maker;
     std::string text;
     for (int i = 0; i < 30; ++i) text += c.filler;
     text += c.word + " ";
@@ -193,10 +200,9 @@ TEST_CASE("Snippets from positions mark a match whose stretch looks longer than 
   // Characters are estimated per stretch of the word map, spread evenly over its words: a
   // stretch of long words, or one holding a long run of punctuation, makes a short match look
   // longer than the budget. Its stretch is then analysed, where its real length shows.
-  Analyzer analyzer;
-  QueryBuilder builder(analyzer, {"en"});
-  const HighlightTerms terms = builder.build(*parse_query("cocoa").root).highlight;
-  SnippetMaker maker(analyzer, terms);
+  MakerFor made("cocoa", "en");
+  Analyzer& analyzer = made.analyzer;
+  SnippetMaker& maker = made.maker;
   std::string long_words, punctuation;
   for (int i = 0; i < 100; ++i) long_words += "internationally ";
   long_words += "cocoa ";
