@@ -193,7 +193,7 @@ void ShardedWriter::commit() {
 void ShardedWriter::abandon() {
   join_workers();
   for (auto& writer : writers_) writer->abandon();  // every shard, even after an error
-  if (stories_) stories_->reopen(layout_.shard_paths);
+  if (stories_) stories_->reopen(layout_.shard_paths, StoryAssigner::Written::kDropped);
 }
 
 std::vector<std::string> ShardedWriter::missing_ids() const {

@@ -37,10 +37,9 @@ class ShardedWriter {
 
   void add(Article article);
 
-  // About 0.7 KB each (reuters x4: 116 MB peak with stories, 58 MB without), so at most 70 MB.
-  // Past it every article is also looked up in the shards, which cost reuters x4 1.8x the
-  // indexing time of --no-stories when the limit was 50,000 (1.09x when it never is reached).
-  static constexpr std::size_t kMaxPendingStories = 100000;
+  // About 0.7 KB each while pending, then about 0.3 KB in the assigner's compact table of
+  // earlier batches (StoryAssigner::kCommittedBudgetBytes), where they stay candidates.
+  static constexpr std::size_t kMaxPendingStories = 25000;
   // Queues the removal of `id`; ids not found are listed by missing_ids() after finish().
   void remove(const std::string& id);
   // Commits every shard and waits for all work; rethrows the first error.

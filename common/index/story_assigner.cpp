@@ -1,6 +1,7 @@
 #include "index/story_assigner.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 
 #include "index/schema.h"
@@ -66,36 +67,117 @@ auto StoryAssigner::read_snapshot(Read read) const {
   }
 }
 
-StoryAssigner::StoryAssigner(const NearDuplicateSigner& signer, StoryOptions options)
-    : signer_(signer), options_(options) {}
+StoryAssigner::StoryAssigner(const NearDuplicateSigner& signer, StoryOptions options, Limits limits)
+    : signer_(signer), options_(options), limits_(limits) {}
 
-void StoryAssigner::reopen(const std::vector<std::string>& shard_paths) {
+void StoryAssigner::reopen(const std::vector<std::string>& shard_paths, Written written) {
   Xapian::Database snapshot;
   for (const std::string& path : shard_paths) snapshot.add_database(Xapian::Database(path));
   snapshot_ = std::move(snapshot);
-  // Nothing stored: every candidate is in pending_ until the next reopen (the shards' commits
-  // meanwhile hold only articles of pending_), so no lookup needs the shards.
   snapshot_empty_ = snapshot_.get_doccount() == 0;
-  // The days the stored articles span (Xapian keeps each slot's bounds, loose after deletes),
-  // and whether any is undated: an article whose window lies outside has no stored candidate,
-  // so a run in date order looks in the shards only for the window after each reopen.
+  if (!stored_known_) {
+    // The days the stored articles span (Xapian keeps each slot's bounds, loose after
+    // deletes), and whether any is undated: an article whose window lies outside has no
+    // candidate but in memory, so a run in date order looks in the shards only for the
+    // window after the stored days.
+    stored_known_ = true;
+    if (!snapshot_empty_) {
+      const std::string lower = snapshot_.get_value_lower_bound(schema::kDateSlot);
+      const std::string upper = snapshot_.get_value_upper_bound(schema::kDateSlot);
+      if (!lower.empty() && !upper.empty()) {
+        stored_first_day_ = day_of_date_value(lower);
+        stored_last_day_ = day_of_date_value(upper);
+      }
+      stored_undated_ = snapshot_.get_value_freq(schema::kDateSlot) < snapshot_.get_doccount();
+    }
+  }
+  for (const Entry& entry : entries_) {
+    if (written == Written::kDropped) {
+      forgotten_days_.insert(entry.day);
+    } else if (entry.live && entry.signature.judgeable()) {
+      std::uint64_t story = 0;
+      std::from_chars(entry.story.data(), entry.story.data() + entry.story.size(), story, 16);
+      committed_.add(entry.id, entry.day, story, entry.signature);
+    }
+  }
+  // The pending entries' memory goes before the committed ones are indexed.
+  entries_ = {};
+  pending_ = {};
+  heads_ = {};
+  links_ = {};
+  removed_ = {};
+  spans_ = {};
+  committed_.rebuild([](int) { return false; });
+  if (committed_.bytes() > limits_.committed_budget) forget_least_used_days();
+}
+
+void StoryAssigner::load_stored() {
+  // Only if all of them fit, with room to spare for this run's.
+  const std::size_t judgeable = snapshot_.get_value_freq(schema::kSignatureSlot);
+  if ((committed_.size() + judgeable) * kCommittedArticleBytes > limits_.committed_budget / 2)
+    return;
+  // The four slots' streams walked together, in docid order: one pass over each, where
+  // reading a document's values one by one costs a tree lookup each.
+  struct Stored {
+    std::string id, story, signature;
+    int day;
+  };
+  std::vector<Stored> stored;
+  stored.reserve(judgeable);
+  const auto value_of = [](Xapian::ValueIterator& it, const Xapian::ValueIterator& end,
+                           Xapian::docid docid) {
+    if (it != end && it.get_docid() < docid) it.skip_to(docid);
+    return it != end && it.get_docid() == docid ? *it : std::string();
+  };
+  auto ids = snapshot_.valuestream_begin(schema::kIdSlot);
+  auto stories = snapshot_.valuestream_begin(schema::kStorySlot);
+  auto dates = snapshot_.valuestream_begin(schema::kDateSlot);
+  const auto end = snapshot_.valuestream_end(schema::kIdSlot);
+  for (auto sig = snapshot_.valuestream_begin(schema::kSignatureSlot); sig != end; ++sig) {
+    const Xapian::docid docid = sig.get_docid();
+    std::string id = value_of(ids, end, docid);
+    if (id.empty() || overridden(id) || committed_.contains(id)) continue;
+    const std::string date = value_of(dates, end, docid);
+    stored.push_back(Stored{std::move(id), value_of(stories, end, docid), *sig,
+                            date.empty() ? kUndated : day_of_date_value(date)});
+  }
+  for (const Stored& article : stored) {
+    auto signature = Signature::parse(article.signature);
+    if (!signature || !signature->judgeable()) continue;
+    std::uint64_t story = 0;
+    std::from_chars(article.story.data(), article.story.data() + article.story.size(), story, 16);
+    committed_.add(article.id, article.day, story, *signature);
+  }
+  committed_.rebuild([](int) { return false; });
+  // Memory now holds every stored article that can be a candidate, those of forgotten days too.
   stored_first_day_ = stored_last_day_ = kUndated;
   stored_undated_ = false;
-  if (!snapshot_empty_) {
-    const std::string lower = snapshot_.get_value_lower_bound(schema::kDateSlot);
-    const std::string upper = snapshot_.get_value_upper_bound(schema::kDateSlot);
-    if (!lower.empty() && !upper.empty()) {
-      stored_first_day_ = day_of_date_value(lower);
-      stored_last_day_ = day_of_date_value(upper);
-    }
-    stored_undated_ = snapshot_.get_value_freq(schema::kDateSlot) < snapshot_.get_doccount();
+  forgotten_days_.clear();
+}
+
+void StoryAssigner::forget_least_used_days() {
+  // Whole days, the least recently written to first, down to three quarters of the budget
+  // (so that the next batches do not each forget a day).
+  std::unordered_map<int, std::size_t> articles;
+  for (int day : committed_.days()) ++articles[day];
+  std::vector<std::pair<std::uint64_t, int>> by_use;
+  for (const auto& [day, count] : articles) {
+    auto used = day_used_.find(day);
+    by_use.emplace_back(used == day_used_.end() ? 0 : used->second, day);
   }
-  entries_.clear();
-  pending_.clear();
-  heads_.clear();
-  links_.clear();
-  removed_.clear();
-  spans_.clear();
+  std::sort(by_use.begin(), by_use.end());
+  const double keep = static_cast<double>(limits_.committed_budget) * 3 / 4 /
+                      static_cast<double>(committed_.bytes());
+  auto left = static_cast<double>(committed_.size());
+  const double target = left * keep;
+  std::unordered_set<int> forget;
+  for (const auto& [used, day] : by_use) {
+    if (left <= target) break;
+    forget.insert(day);
+    forgotten_days_.insert(day);
+    left -= static_cast<double>(articles[day]);
+  }
+  committed_.rebuild([&forget](int day) { return forget.contains(day); });
 }
 
 bool StoryAssigner::overridden(const std::string& id) const {
@@ -114,9 +196,12 @@ bool StoryAssigner::unchanged(const std::string& id, const std::string& hash) co
 }
 
 bool StoryAssigner::may_be_stored(int day) const {
-  if (day == kUndated) return stored_undated_;
-  return stored_first_day_ != kUndated && day + options_.window_days >= stored_first_day_ &&
-         day - options_.window_days <= stored_last_day_;
+  if (day == kUndated) return stored_undated_ || forgotten_days_.contains(kUndated);
+  const int first = day - options_.window_days, last = day + options_.window_days;
+  if (stored_first_day_ != kUndated && last >= stored_first_day_ && first <= stored_last_day_)
+    return true;
+  auto forgotten = forgotten_days_.lower_bound(first);
+  return forgotten != forgotten_days_.end() && *forgotten <= last;
 }
 
 bool StoryAssigner::in_window(int a, int b) const {
@@ -127,7 +212,7 @@ bool StoryAssigner::in_window(int a, int b) const {
 StoryAssigner::CandidateSet StoryAssigner::candidates(const Signature& signature, int day) const {
   CandidateSet out;
   // The article itself is in neither: assign() removed it from pending_ and overrides it.
-  std::unordered_set<std::uint32_t> seen_pending;
+  std::unordered_set<std::uint32_t> seen_pending, seen_committed;
   std::unordered_set<std::string_view> seen_stored;
   for (std::uint32_t key : signer_.band_keys(signature)) {
     // The most recent kMaxCandidatesPerKey of them.
@@ -141,6 +226,19 @@ StoryAssigner::CandidateSet StoryAssigner::candidates(const Signature& signature
       if (!in_window(day, entry.day) || !seen_pending.insert(index).second) continue;
       out.list.push_back({entry.id, entry.day, entry.story, &entry.signature});
     }
+    // Then this run's earlier batches, up to the same number an article; only those similar
+    // enough are copied out.
+    committed_.for_each_with_key(key, kMaxCandidatesPerKey - taken, [&](std::uint32_t index) {
+      const CommittedStories::Article article = committed_.article(index);
+      if (!in_window(day, article.day)) return true;
+      if (!seen_committed.insert(index).second) return true;
+      auto parsed = committed_.signature(index);
+      if (!parsed || signer_.similarity(signature, *parsed) < options_.threshold) return true;
+      const StoredCandidate& stored = out.stored.emplace_back(
+          StoredCandidate{std::string(article.id), hex16(article.story), std::move(*parsed)});
+      out.list.push_back({stored.id, article.day, stored.story, &stored.signature});
+      return true;
+    });
   }
   if (snapshot_empty_ || !may_be_stored(day)) return out;
   // The stored articles that share a band key with this one, within the window: one match over
@@ -158,6 +256,7 @@ StoryAssigner::CandidateSet StoryAssigner::candidates(const Signature& signature
                                         schema::date_value(first * kSecondsPerDay),
                                         schema::date_value((last + 1) * kSecondsPerDay - 1)));
   }
+  ++shard_lookups_;  // retried on a moved snapshot: counted again, as it is read again
   Xapian::Enquire enquire(snapshot_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::CoordWeight());
@@ -170,7 +269,8 @@ StoryAssigner::CandidateSet StoryAssigner::candidates(const Signature& signature
     auto parsed = Signature::parse(doc.get_value(schema::kSignatureSlot));
     if (!parsed || signer_.similarity(signature, *parsed) < options_.threshold) continue;
     std::string other = doc.get_value(schema::kIdSlot);
-    if (overridden(other) || seen_stored.contains(other)) continue;
+    // Those in memory are there already, as they are now.
+    if (overridden(other) || committed_.contains(other) || seen_stored.contains(other)) continue;
     const std::string date = doc.get_value(schema::kDateSlot);
     const int other_day = date.empty() ? kUndated : day_of_date_value(date);
     if (!in_window(day, other_day)) continue;
@@ -216,6 +316,11 @@ StoryFields StoryAssigner::assign(const std::string& id, const std::string& hash
                                   std::optional<std::int64_t> instant, Signature signature) {
   remove(id);  // a new version replaces the old one, which must not be its own candidate
   const int day = instant ? day_number(*instant) : kUndated;
+  day_used_[day] = ++clock_;
+  if (!tried_loading_ && shard_lookups_ >= limits_.lookups_before_loading && may_be_stored(day)) {
+    tried_loading_ = true;
+    read_snapshot([&] { load_stored(); });
+  }
 
   const Candidate* best = nullptr;
   double best_similarity = 0;
@@ -263,6 +368,7 @@ StoryFields StoryAssigner::assign(const std::string& id, const std::string& hash
 
 void StoryAssigner::remove(const std::string& id) {
   removed_.insert(id);
+  committed_.remove(id);
   auto it = pending_.find(id);
   if (it == pending_.end()) return;
   Entry& entry = entries_[it->second];

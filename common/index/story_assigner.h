@@ -7,11 +7,13 @@
 #include <cstdint>
 #include <deque>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "index/committed_stories.h"
 #include "index/near_duplicates.h"
 #include "index/story_table.h"
 
@@ -25,23 +27,47 @@ struct StoryFields {
   Signature signature;  // not judgeable: no band terms, and the article stands alone
 };
 
-// The candidates of a new article are the articles that share one of its LSH band keys: in the
-// database, one match over its band terms in a snapshot of all shards, within the window's
-// dates (bounded memory, cost growing with the articles sharing a key, not with the database;
-// skipped when the window misses the stored articles' days); written since the snapshot,
-// an in-memory table of their band keys, emptied by reopen() once they are committed (and the
-// only place to look while the snapshot is empty, as for a new database). An
-// article joins the story of its most similar candidate (ties: the smaller id) whose similarity
-// reaches the threshold and whose story, with it, spans no more than the window; otherwise its
-// story is new. Stories keep their id whatever happens to their first article: an article's
-// story is stored with it, never derived from another article. Not thread-safe.
+// The candidates of a new article are the articles that share one of its LSH band keys:
+// those written since the last reopen(), in an in-memory table of their band keys; those of
+// this run's earlier batches, kept in memory in a compact form across reopen() (within a
+// memory budget: past it, the days least recently written to are forgotten); and those stored
+// before this run, by one match over its band terms in a snapshot of all shards within the
+// window's dates, until so many matches were run that loading all stored articles into the
+// compact table costs less (if they fit). The shards are matched only for an article whose
+// window reaches days that memory does not hold whole (the stored articles' days, until
+// loaded, and forgotten ones): a run into a new database, or in date order, reads no shard to
+// find copies. An article joins the story of its most similar candidate (ties: the smaller id)
+// whose similarity reaches the threshold and whose story, with it, spans no more than the
+// window; otherwise its story is new. Stories keep their id whatever happens to their first
+// article: an article's story is stored with it, never derived from another article. Not
+// thread-safe.
 class StoryAssigner {
  public:
-  StoryAssigner(const NearDuplicateSigner& signer, StoryOptions options);
+  // The memory for articles of earlier batches: about 270 bytes an article on Reuters-21578
+  // (ids of 5 to 8 bytes), so about 500,000.
+  static constexpr std::size_t kCommittedBudgetBytes = 128u << 20;
+  static constexpr std::size_t kCommittedArticleBytes = 300;  // with room for long ids
+  // The articles of a database stored before the run are looked up in its shards (about a
+  // millisecond an article on a database of 100,000) until this many articles have been, and
+  // then loaded into memory if they fit (2 µs an article, once: 90,000 in 0.19 s): a run that
+  // adds a few articles does not pay for reading them all.
+  static constexpr std::size_t kLookupsBeforeLoading = 1000;
+  struct Limits {
+    std::size_t committed_budget = kCommittedBudgetBytes;
+    std::size_t lookups_before_loading = kLookupsBeforeLoading;
+  };
 
-  // Takes a new snapshot of the shards at `shard_paths` (all committed) and forgets the
-  // articles written since the last one. Throws Xapian::Error.
-  void reopen(const std::vector<std::string>& shard_paths);
+  StoryAssigner(const NearDuplicateSigner& signer, StoryOptions options, Limits limits);
+  StoryAssigner(const NearDuplicateSigner& signer, StoryOptions options)
+      : StoryAssigner(signer, options, Limits{}) {}
+
+  // What became of the articles written since the last reopen().
+  enum class Written { kCommitted, kDropped };
+  // Takes a new snapshot of the shards at `shard_paths`. The articles written since the last
+  // one move to the compact table when the shards committed them; when they were dropped
+  // (some may have been committed by then), their days are looked up in the shards from now
+  // on. Throws Xapian::Error.
+  void reopen(const std::vector<std::string>& shard_paths, Written written = Written::kCommitted);
 
   // Whether the article `id` with content hash `hash` is already stored unchanged. This and
   // assign() see the shards' latest commits as they come (a writer committing under the
@@ -56,6 +82,11 @@ class StoryAssigner {
 
   // Articles written since the last reopen(): the memory held grows with them.
   std::size_t pending() const { return entries_.size(); }
+  // Articles of earlier batches held in memory, and their bytes.
+  std::size_t committed() const { return committed_.size(); }
+  std::size_t committed_bytes() const { return committed_.bytes(); }
+  // How many articles had their candidates looked up in the shards (the rest: in memory only).
+  std::size_t shard_lookups() const { return shard_lookups_; }
 
   // The band term of band key `key` (kBandPrefix + 6 hex digits).
   static std::string band_term(std::uint32_t key);
@@ -95,8 +126,12 @@ class StoryAssigner {
 
   CandidateSet candidates(const Signature& signature, int day) const;
   bool in_window(int a, int b) const;
-  // Whether a stored article may lie within the window of `day` (no: no lookup needed).
+  // Whether an article in the shards but not in memory may lie within the window of `day`
+  // (no: the shards need no lookup).
   bool may_be_stored(int day) const;
+  void forget_least_used_days();
+  // Puts the stored articles that can be candidates in the compact table, when they fit.
+  void load_stored();
   const Span& span_of(const std::string& story);
   std::string new_story_id(const std::string& id);
   bool overridden(const std::string& id) const;
@@ -109,8 +144,18 @@ class StoryAssigner {
   StoryOptions options_;
   mutable Xapian::Database snapshot_;
   bool snapshot_empty_ = true;
-  int stored_first_day_ = kUndated, stored_last_day_ = kUndated;  // of the snapshot's dated
+  // The days of the articles stored before this run (the first snapshot's dated articles), and
+  // whether some were undated: memory does not hold them.
+  bool stored_known_ = false;
+  int stored_first_day_ = kUndated, stored_last_day_ = kUndated;
   bool stored_undated_ = false;
+  CommittedStories committed_;
+  std::set<int> forgotten_days_;  // days of this run whose articles memory no longer holds
+  std::unordered_map<int, std::uint64_t> day_used_;  // day -> when an article of it was written
+  std::uint64_t clock_ = 0;
+  Limits limits_;
+  bool tried_loading_ = false;
+  mutable std::size_t shard_lookups_ = 0;
   // Written since the snapshot, in order (a deque: entries and their ids do not move).
   std::deque<Entry> entries_;
   std::unordered_map<std::string_view, std::uint32_t> pending_;  // live entries by id

@@ -1,0 +1,191 @@
+// StoryAssigner across batches: the articles of earlier batches stay candidates from memory
+// (no lookup in the shards), give the same stories as the lookup in the shards that stands in
+// for them once the memory budget forgets them, and stop being candidates when deleted,
+// rewritten or dropped.
+#include "index/story_assigner.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "analysis/analyzer.h"
+#include "index/shard_writer.h"
+#include "support/test_support.h"
+#include "util/date.h"
+
+using namespace dateline;
+using dateline::test::TempDir;
+
+namespace {
+
+const std::string kShipping =
+    "HAMBURG, May 4 - Nordhafen Shipping said on Tuesday it would buy the container line "
+    "Baltic Feeder for 412 million euros in cash, its third purchase in two years.\n\n"
+    "The company said the deal, approved by both boards, would add 38 vessels to its fleet and "
+    "give it a larger share of the trade between the North Sea and Finnish ports.\n\n"
+    "Chief executive Ingrid Vahl told reporters that the price was fair given the rise in "
+    "freight rates and that no jobs would be cut at either company before 2026.";
+const std::string kFerries =
+    "OSLO, May 4 - Fjordline Ferries said on Tuesday that it had ordered two new ships from a "
+    "yard in Poland for 190 million euros, to be delivered in 2027 and 2028.\n\n"
+    "The ferries will carry 1,800 passengers each between Bergen and Hirtshals and run on "
+    "liquefied natural gas, the company said, adding that financing had been arranged.\n\n"
+    "Shares in the company rose 3.4 percent in early trading in Oslo after the announcement.";
+
+// A wire copy: a byline added, the headline changed by the caller.
+std::string copy_of(const std::string& body) { return "By Staff Reporters\n\n" + body; }
+
+// One shard and its assigner, written to as ShardedWriter does: a run of the indexer.
+struct Shard {
+  explicit Shard(const TempDir& dir, StoryAssigner::Limits limits = {})
+      : path((dir.path() / "shard").string()),
+        writer(std::make_unique<ShardWriter>(path, IndexOptions{})),
+        assigner(signer, StoryOptions{.window_days = 3}, limits) {
+    assigner.reopen({path});
+  }
+
+  std::string write(const std::string& id, const std::string& body,
+                    const std::string& date = "2024-05-04") {
+    Article article;
+    article.id = id;
+    article.title = "Headline of " + id;
+    article.body = body;
+    article.date = date;
+    article.lang = "en";
+    const std::string hash = resolve_and_hash(article, "en");
+    const StoryFields fields = assigner.assign(id, hash, parse_date(date)->start_instant(),
+                                               signer.sign(analyzer, article.title, article.body));
+    writer->add(std::move(article), hash, fields);
+    return fields.story;
+  }
+  void remove(const std::string& id) {
+    assigner.remove(id);
+    writer->remove(id);
+  }
+  // The end of a batch: the shard commits and the assigner takes a new snapshot.
+  void commit_batch() {
+    writer->commit();
+    assigner.reopen({path});
+  }
+
+  std::string path;
+  NearDuplicateSigner signer;
+  Analyzer analyzer;
+  std::unique_ptr<ShardWriter> writer;
+  StoryAssigner assigner;
+};
+
+}  // namespace
+
+TEST_CASE("stories: a copy of an earlier batch's article joins its story from memory",
+          "[stories]") {
+  TempDir dir;
+  Shard shard(dir);
+  const std::string shipping = shard.write("ship-1", kShipping);
+  const std::string ferries = shard.write("ferry-1", kFerries);
+  REQUIRE(shipping != ferries);
+  shard.commit_batch();
+  CHECK(shard.assigner.committed() == 2);
+  CHECK(shard.assigner.pending() == 0);
+
+  CHECK(shard.write("ship-2", copy_of(kShipping), "2024-05-05") == shipping);
+  CHECK(shard.write("ferry-2", copy_of(kFerries), "2024-05-06") == ferries);
+  // Nothing was stored before the run, and memory holds every day of it.
+  CHECK(shard.assigner.shard_lookups() == 0);
+  shard.commit_batch();
+  CHECK(shard.assigner.committed() == 4);
+  // Out of the window of the story's first article: a story of its own.
+  CHECK(shard.write("ship-3", copy_of(kShipping), "2024-05-09") != shipping);
+}
+
+TEST_CASE("stories: past the memory budget, the shards give the stories memory would have",
+          "[stories]") {
+  // A budget of nothing: every batch's days are forgotten at its end.
+  TempDir dir;
+  Shard shard(dir, {.committed_budget = 0});
+  const std::string shipping = shard.write("ship-1", kShipping);
+  const std::string ferries = shard.write("ferry-1", kFerries);
+  shard.commit_batch();
+  CHECK(shard.assigner.committed() == 0);
+
+  CHECK(shard.write("ship-2", copy_of(kShipping), "2024-05-05") == shipping);
+  CHECK(shard.write("ferry-2", copy_of(kFerries), "2024-05-06") == ferries);
+  CHECK(shard.assigner.shard_lookups() == 2);
+  // A day never written is not looked up, in memory or in the shards: 2024-06-01 is further
+  // than the window from every day forgotten.
+  shard.write("ferry-3", copy_of(kFerries), "2024-06-01");
+  CHECK(shard.assigner.shard_lookups() == 2);
+}
+
+TEST_CASE(
+    "stories: an earlier batch's article deleted or rewritten is no longer a candidate, "
+    "and its story keeps its other copies",
+    "[stories]") {
+  TempDir dir;
+  Shard shard(dir);
+  const std::string shipping = shard.write("ship-1", kShipping);
+  shard.write("ship-2", copy_of(kShipping));
+  const std::string ferries = shard.write("ferry-1", kFerries);
+  shard.commit_batch();
+
+  shard.remove("ship-1");
+  shard.write("ferry-1", kShipping);  // rewritten: now a copy of the shipping story
+  shard.commit_batch();
+  CHECK(shard.assigner.committed() == 2);
+
+  // The shipping story outlives its first article through ship-2 (and now ferry-1).
+  CHECK(shard.write("ship-3", copy_of(kShipping)) == shipping);
+  // Nothing holds the ferries' text any more.
+  CHECK(shard.write("ferry-2", copy_of(kFerries)) != ferries);
+  CHECK(shard.assigner.shard_lookups() == 0);
+}
+
+TEST_CASE(
+    "stories: a dropped batch's articles are not candidates, and their days are looked "
+    "up in the shards",
+    "[stories]") {
+  TempDir dir;
+  Shard shard(dir);
+  const std::string shipping = shard.write("ship-1", kShipping);
+  shard.commit_batch();
+  const std::string ferries = shard.write("ferry-1", kFerries);
+  shard.writer->abandon();
+  shard.assigner.reopen({shard.path}, StoryAssigner::Written::kDropped);
+  CHECK(shard.assigner.committed() == 1);
+
+  // ferry-1 is gone: its copy starts a story of its own, found by a lookup in the shards.
+  CHECK(shard.write("ferry-2", copy_of(kFerries)) != ferries);
+  CHECK(shard.assigner.shard_lookups() == 1);
+  CHECK(shard.write("ship-2", copy_of(kShipping)) == shipping);
+}
+
+TEST_CASE("stories: a later run looks up the stored articles in the shards, then loads them",
+          "[stories]") {
+  TempDir dir;
+  std::string shipping, ferries;
+  {
+    Shard earlier(dir);
+    shipping = earlier.write("ship-1", kShipping);
+    ferries = earlier.write("ferry-1", kFerries);
+    earlier.writer->commit();
+  }
+  SECTION("loaded after the first lookup") {
+    Shard later(dir, {.lookups_before_loading = 1});
+    CHECK(later.write("ship-2", copy_of(kShipping), "2024-05-05") == shipping);
+    CHECK(later.assigner.shard_lookups() == 1);
+    CHECK(later.assigner.committed() == 0);
+    CHECK(later.write("ferry-2", copy_of(kFerries), "2024-05-06") == ferries);
+    CHECK(later.assigner.shard_lookups() == 1);
+    CHECK(later.assigner.committed() == 2);
+    // Loaded articles deleted or rewritten are no longer candidates.
+    later.remove("ship-1");
+    later.write("ship-2", kFerries);
+    CHECK(later.write("ship-3", copy_of(kShipping)) != shipping);
+  }
+  SECTION("not loaded when they would not fit") {
+    Shard later(dir, {.committed_budget = 100, .lookups_before_loading = 1});
+    CHECK(later.write("ship-2", copy_of(kShipping), "2024-05-05") == shipping);
+    CHECK(later.write("ferry-2", copy_of(kFerries), "2024-05-06") == ferries);
+    CHECK(later.assigner.shard_lookups() == 2);
+    CHECK(later.assigner.committed() == 0);
+  }
+}
