@@ -169,9 +169,19 @@ void Searcher::Impl::refresh() {
 Searcher::Impl::Impl(const std::string& path) : path_(path) {
   remote_ = check_stub_tree(path).remote;  // before Xapian, which recurses on a cycle
   try {
-    db_ = Xapian::Database(path);
-    check_schema(db_, path);
-    read_languages();
+    // A writer's two commits while the schema and the languages are read overtake the revision
+    // just opened (DatabaseModifiedError): open again on the newest, as a search does.
+    constexpr int kAttempts = 5;
+    for (int attempt = 1;; ++attempt) {
+      try {
+        db_ = Xapian::Database(path);
+        check_schema(db_, path);
+        read_languages();
+        break;
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == kAttempts) throw;
+      }
+    }
   } catch (const Xapian::DatabaseNotFoundError&) {
     throw DatabaseError(path + ": no database here (create one with indexer --db " + path + ")");
   } catch (const Xapian::Error& e) {

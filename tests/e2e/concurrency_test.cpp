@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -31,10 +32,17 @@ std::uint64_t counted(const json& result) {
   return n;
 }
 
-// One reader's record: how many searches, how many failed, whether a count ever went down.
+// One reader's record: how many searches, how many failed (and the first failure's message, so
+// that a failure says which reader and why), whether a count ever went down.
 struct ReaderLog {
   std::atomic<int> searches{0}, failures{0}, shrinks{0};
   std::uint64_t last = 0;
+  std::mutex mutex;
+  std::string first_failure;
+  void failed(const std::string& why) {
+    std::lock_guard lock(mutex);
+    if (failures++ == 0) first_failure = why;
+  }
   void saw(std::uint64_t n) {
     if (n < last) ++shrinks;
     last = n;
@@ -81,7 +89,7 @@ TEST_CASE("searches answer correctly while an indexer commits into the same data
       const auto r = test::run(test::quote(test::kSearcher) + " --db " + test::quote(db) +
                                " --format json --limit 5 --facet lang " + test::quote(everything));
       if (r.exit_code != 0) {
-        ++cli.failures;
+        cli.failed("CLI exit " + std::to_string(r.exit_code) + ": " + r.err);
         continue;
       }
       cli.saw(counted(json::parse(r.out)));
@@ -96,8 +104,8 @@ TEST_CASE("searches answer correctly while an indexer commits into the same data
         std::uint64_t n = 0;
         for (const auto& v : results.facets.at(0).values) n += v.count;
         library.saw(n);
-      } catch (const DatabaseError&) {
-        ++library.failures;
+      } catch (const DatabaseError& e) {
+        library.failed(std::string("library: ") + e.what());
       }
     }
   });
@@ -109,7 +117,8 @@ TEST_CASE("searches answer correctly while an indexer commits into the same data
     while (writing) {
       const auto res = client.Get(target);
       if (!res || res->status != 200) {
-        ++http.failures;
+        http.failed(res ? "HTTP " + std::to_string(res->status) + ": " + res->body
+                        : "HTTP: " + httplib::to_string(res.error()));
         continue;
       }
       http.saw(counted(json::parse(res->body)));
@@ -124,7 +133,8 @@ TEST_CASE("searches answer correctly while an indexer commits into the same data
 
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
-  for (const auto* log : {&cli, &library, &http}) {
+  for (auto* log : {&cli, &library, &http}) {
+    INFO(log->first_failure);
     CHECK(log->searches > 0);
     CHECK(log->failures == 0);
     CHECK(log->shrinks == 0);
