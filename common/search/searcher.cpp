@@ -52,6 +52,22 @@ void set_order(Xapian::Enquire& enquire, SortOrder sort, Xapian::MultiValueKeyMa
   enquire.set_sort_by_key(&by_date, /*reverse=*/false);
 }
 
+// Xapian keeps the revision a reader is on until the writer's second commit after it; a read
+// overtaken by two commits throws DatabaseModifiedError. Such a read is run again, on the newest
+// revision (`step` opens or refreshes the database first), a few times at most.
+constexpr int kRevisionAttempts = 5;
+
+template <typename Step>
+auto on_newest_revision(Step&& step) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return step();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kRevisionAttempts) throw;
+    }
+  }
+}
+
 // A request's query as Xapian will run it, with what the query builder found on the way.
 struct PreparedQuery {
   Xapian::Query query = Xapian::Query::MatchNothing;
@@ -130,7 +146,7 @@ std::optional<Article> Searcher::article(const std::string& id) {
 std::optional<ArticleView> Searcher::view(const std::string& id, const std::string& query) {
   return at_api_edge<DatabaseError>(impl_->path_, [&] {
     try {
-      return impl_->view(id, query);
+      return on_newest_revision([&] { return impl_->view(id, query); });
     } catch (const Xapian::Error& e) {
       throw DatabaseError(impl_->path_ + ": cannot read article " + id + ": " +
                           e.get_description());
@@ -142,15 +158,19 @@ const std::string& Searcher::path() const { return impl_->path_; }
 
 std::uint64_t Searcher::document_count() {
   return at_api_edge<DatabaseError>(impl_->path_ + ": cannot read the database", [&] {
-    impl_->refresh();
-    return impl_->db_.get_doccount();
+    return on_newest_revision([&] {
+      impl_->refresh();
+      return impl_->db_.get_doccount();
+    });
   });
 }
 
 std::vector<std::string> Searcher::languages() {
   return at_api_edge<DatabaseError>(impl_->path_ + ": cannot read the database", [&] {
-    impl_->refresh();
-    return impl_->languages_;
+    return on_newest_revision([&] {
+      impl_->refresh();
+      return impl_->languages_;
+    });
   });
 }
 
@@ -169,19 +189,11 @@ void Searcher::Impl::refresh() {
 Searcher::Impl::Impl(const std::string& path) : path_(path) {
   remote_ = check_stub_tree(path).remote;  // before Xapian, which recurses on a cycle
   try {
-    // A writer's two commits while the schema and the languages are read overtake the revision
-    // just opened (DatabaseModifiedError): open again on the newest, as a search does.
-    constexpr int kAttempts = 5;
-    for (int attempt = 1;; ++attempt) {
-      try {
-        db_ = Xapian::Database(path);
-        check_schema(db_, path);
-        read_languages();
-        break;
-      } catch (const Xapian::DatabaseModifiedError&) {
-        if (attempt == kAttempts) throw;
-      }
-    }
+    on_newest_revision([&] {
+      db_ = Xapian::Database(path);
+      check_schema(db_, path);
+      read_languages();
+    });
   } catch (const Xapian::DatabaseNotFoundError&) {
     throw DatabaseError(path + ": no database here (create one with indexer --db " + path + ")");
   } catch (const Xapian::Error& e) {
@@ -191,11 +203,13 @@ Searcher::Impl::Impl(const std::string& path) : path_(path) {
 
 std::optional<Article> Searcher::Impl::article(const std::string& id) {
   try {
-    refresh();
-    const std::string term = schema::id_term(id);
-    auto it = db_.postlist_begin(term);
-    if (it == db_.postlist_end(term)) return std::nullopt;
-    return from_stored(db_.get_document(*it).get_data());
+    return on_newest_revision([&]() -> std::optional<Article> {
+      refresh();
+      const std::string term = schema::id_term(id);
+      auto it = db_.postlist_begin(term);
+      if (it == db_.postlist_end(term)) return std::nullopt;
+      return from_stored(db_.get_document(*it).get_data());
+    });
   } catch (const Xapian::Error& e) {
     throw DatabaseError(path_ + ": cannot read article " + id + ": " + e.get_description());
   }
@@ -216,22 +230,17 @@ std::optional<ArticleView> Searcher::Impl::view(const std::string& id, const std
 }
 
 SearchResults Searcher::Impl::search(const SearchRequest& request) {
-  // Each search sees the latest commit. Xapian keeps the revision a reader is on until the
-  // writer's second commit after it; a search overtaken by two commits throws
-  // DatabaseModifiedError and is run again on the newest revision, a few times at most.
-  constexpr int kAttempts = 5;
-  for (int attempt = 1;; ++attempt) {
-    try {
+  // Each search sees the latest commit.
+  try {
+    return on_newest_revision([&] {
       refresh();
       return run(request);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kAttempts) {
-        throw DatabaseError(path_ + ": search failed: the database changed " +
-                            std::to_string(kAttempts) + " times during it");
-      }
-    } catch (const Xapian::Error& e) {
-      throw DatabaseError(path_ + ": search failed: " + e.get_description());
-    }
+    });
+  } catch (const Xapian::DatabaseModifiedError&) {
+    throw DatabaseError(path_ + ": search failed: the database changed " +
+                        std::to_string(kRevisionAttempts) + " times during it");
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(path_ + ": search failed: " + e.get_description());
   }
 }
 

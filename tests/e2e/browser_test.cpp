@@ -157,7 +157,7 @@ TEST_CASE("right-to-left text runs right to left, and the page fits a phone", "[
   CHECK(browser.evaluate("getComputedStyle(document.querySelector('.hit .snippet')).direction") ==
         "rtl");
   // An English title next to them stays left to right.
-  browser.evaluate("location.search = '?q=cocoa'");
+  browser.navigate("http://127.0.0.1:" + std::to_string(server.port()) + "/?q=cocoa");
   REQUIRE(
       browser.wait_for("location.search.startsWith('?q=cocoa') && "
                        "document.querySelectorAll('.hit').length > 0"));

@@ -88,16 +88,23 @@ class DevTools {
     return result["result"].value("value", nlohmann::json());
   }
 
-  // Waits until `condition` (JavaScript) is true; false after `timeout`.
+  // Waits until `condition` (JavaScript) is true; false after `timeout`. A page that navigates
+  // while the condition is evaluated answers with an error instead of a value: not true yet.
   bool wait_for(const std::string& condition,
                 std::chrono::milliseconds timeout = std::chrono::seconds(15)) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (std::chrono::steady_clock::now() < deadline) {
-      if (evaluate("!!(" + condition + ")") == true) return true;
+      try {
+        if (evaluate("!!(" + condition + ")") == true) return true;
+      } catch (const NavigatedAway&) {
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     return false;
   }
+
+  // Goes to `url` in the open tab, as a user following a link would.
+  void navigate(const std::string& url) { call("Page.navigate", {{"url", url}}); }
 
   // Types `text` into the focused element, as keyboard input.
   void type(const std::string& text) { call("Input.insertText", {{"text", text}}); }
@@ -135,6 +142,20 @@ class DevTools {
   }
 
  private:
+  // The page navigated, or its script context went, while a command ran in it.
+  struct NavigatedAway : std::runtime_error {
+    using std::runtime_error::runtime_error;
+  };
+
+  static bool navigated_away(const nlohmann::json& error) {
+    const std::string message = error.value("message", "");
+    for (const char* sign :
+         {"navigated or closed", "Cannot find context", "context was destroyed"}) {
+      if (message.find(sign) != std::string::npos) return true;
+    }
+    return false;
+  }
+
   // Sends one command and waits for its answer (events in between are skipped).
   nlohmann::json call(const std::string& method, const nlohmann::json& params,
                       bool in_session = true) {
@@ -151,7 +172,10 @@ class DevTools {
         const auto reply = nlohmann::json::parse(buffer_.substr(0, end));
         buffer_.erase(0, end + 1);
         if (reply.value("id", 0) != last_id_) continue;  // an event, or another session's
-        if (reply.contains("error")) throw std::runtime_error(method + ": " + reply.dump());
+        if (reply.contains("error")) {
+          if (navigated_away(reply["error"])) throw NavigatedAway(method + ": " + reply.dump());
+          throw std::runtime_error(method + ": " + reply.dump());
+        }
         return reply["result"];
       }
       pollfd fd{.fd = in_, .events = POLLIN, .revents = 0};
