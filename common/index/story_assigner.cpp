@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "index/schema.h"
+#include "index/value_stream_reader.h"
 #include "util/date.h"
 #include "util/hash.h"
 
@@ -124,21 +125,15 @@ void StoryAssigner::load_stored() {
   };
   std::vector<Stored> stored;
   stored.reserve(judgeable);
-  const auto value_of = [](Xapian::ValueIterator& it, const Xapian::ValueIterator& end,
-                           Xapian::docid docid) {
-    if (it != end && it.get_docid() < docid) it.skip_to(docid);
-    return it != end && it.get_docid() == docid ? *it : std::string();
-  };
-  auto ids = snapshot_.valuestream_begin(schema::kIdSlot);
-  auto stories = snapshot_.valuestream_begin(schema::kStorySlot);
-  auto dates = snapshot_.valuestream_begin(schema::kDateSlot);
-  const auto end = snapshot_.valuestream_end(schema::kIdSlot);
+  ValueStreamReader ids(snapshot_, schema::kIdSlot), stories(snapshot_, schema::kStorySlot),
+      dates(snapshot_, schema::kDateSlot);
+  const auto end = snapshot_.valuestream_end(schema::kSignatureSlot);
   for (auto sig = snapshot_.valuestream_begin(schema::kSignatureSlot); sig != end; ++sig) {
     const Xapian::docid docid = sig.get_docid();
-    std::string id = value_of(ids, end, docid);
+    std::string id = ids.value(docid);
     if (id.empty() || overridden(id) || committed_.contains(id)) continue;
-    const std::string date = value_of(dates, end, docid);
-    stored.push_back(Stored{std::move(id), value_of(stories, end, docid), *sig,
+    const std::string date = dates.value(docid);
+    stored.push_back(Stored{std::move(id), stories.value(docid), *sig,
                             date.empty() ? kUndated : day_of_date_value(date)});
   }
   for (const Stored& article : stored) {

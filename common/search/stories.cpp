@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <tuple>
 #include <unordered_map>
 
 #include "index/schema.h"
@@ -33,6 +34,13 @@ int days_in_month(int year, int month) {
 // The first day of the period after `bucket`.
 std::string next_period_day(const TimelineBucket& bucket) {
   return day_string(day_number(bucket.last_day) + 1);
+}
+
+// A copy's document: by its docid when known, else by its id.
+Xapian::Document document_of(const Xapian::Database& db, const MatchingCopy& copy) {
+  if (copy.docid != 0) return db.get_document(copy.docid);
+  const std::string term = schema::id_term(copy.id);
+  return db.get_document(*db.postlist_begin(term));
 }
 
 }  // namespace
@@ -70,16 +78,65 @@ TimelineBucket period_of(std::string_view day, TimelinePeriod period) {
 }
 
 // The matches' values of one slot, counted: a string per match is what Document::get_value
-// gives, and a hash map finds it with one hash and one comparison.
+// gives, and a hash map finds it with one hash and one comparison. Also keeps the copies of the
+// stories asked for as the match meets them (from the value streams the match runs over, where
+// reading them afterwards costs a tree lookup per value); counted by story, the same lookup
+// finds whether to keep one.
 class StoryCounter::LocalSpy : public Xapian::MatchSpy {
  public:
   explicit LocalSpy(Xapian::valueno slot) : slot_(slot) {}
-  void operator()(const Xapian::Document& doc, double) override { ++counts_[doc.get_value(slot_)]; }
-  const std::unordered_map<std::string, std::uint64_t>& counts() const { return counts_; }
+
+  void operator()(const Xapian::Document& doc, double) override {
+    const std::string value = doc.get_value(slot_);
+    Tally& tally = counts_[value];
+    ++tally.matches;
+    if (slot_ != schema::kDayStorySlot) {
+      if (tally.keep) keep_copy(value, tally.kept, doc);
+      return;
+    }
+    if (kept_by_day_.empty()) return;
+    const std::size_t cut = value.find(schema::kListSeparator);
+    if (cut == std::string::npos) return;
+    std::string story = value.substr(cut + 1);
+    auto kept = kept_by_day_.find(story);
+    if (kept != kept_by_day_.end()) keep_copy(std::move(story), kept->second, doc);
+  }
+
+  // Copies of `story` are kept.
+  void keep(const std::string& story) {
+    if (slot_ == schema::kDayStorySlot) {
+      kept_by_day_.emplace(story, 0);
+    } else {
+      counts_[story].keep = true;
+    }
+  }
+  template <typename Visit>
+  void for_each_count(Visit visit) const {
+    for (const auto& [value, tally] : counts_) {
+      if (tally.matches > 0) visit(value, tally.matches);
+    }
+  }
+  std::vector<MatchingCopy> take_copies() { return std::move(copies_); }
 
  private:
+  struct Tally {
+    std::uint64_t matches = 0;
+    bool keep = false;     // a story of the page: its copies are kept
+    std::size_t kept = 0;  // copies kept
+  };
+
+  void keep_copy(std::string story, std::size_t& kept, const Xapian::Document& doc) {
+    if (kept == MatchingCopy::kMaxPerStory) return;
+    ++kept;
+    // The docid is that of the copy's shard when there are several: 0, found by id instead.
+    copies_.push_back({std::move(story), doc.get_value(schema::kDateSlot),
+                       doc.get_value(schema::kIdSlot), doc.get_value(schema::kSourceSlot), 0});
+  }
+
   Xapian::valueno slot_;
-  std::unordered_map<std::string, std::uint64_t> counts_;
+  std::unordered_map<std::string, Tally> counts_;
+  std::unordered_map<std::string, std::size_t> kept_by_day_;  // story -> copies kept
+  std::vector<MatchingCopy> copies_;
 };
 
 StoryCounter::StoryCounter(bool remote, bool days) : days_(days || remote) {
@@ -120,8 +177,18 @@ void StoryCounter::finish() {
       add(*v, v.get_termfreq());
     }
   } else {
-    for (const auto& [value, n] : local_spy_->counts()) add(value, n);
+    local_spy_->for_each_count(
+        [this](const std::string& value, std::uint64_t n) { add(value, n); });
   }
+}
+
+void StoryCounter::keep_copies_of(const std::vector<SearchHit>& hits) {
+  if (!local_spy_) return;
+  for (const SearchHit& hit : hits) local_spy_->keep(hit.story.id);
+}
+
+std::vector<MatchingCopy> StoryCounter::take_copies() {
+  return local_spy_ ? local_spy_->take_copies() : std::vector<MatchingCopy>{};
 }
 
 std::uint64_t StoryCounter::copies(const std::string& story) const {
@@ -159,69 +226,77 @@ Timeline StoryCounter::timeline(TimelinePeriod period) const {
   return timeline;
 }
 
-void read_story_copies(const Xapian::Database& db, const Xapian::Query& query, bool list_versions,
-                       std::vector<SearchHit>& hits) {
-  const auto add_source = [](Story& story, const std::string& source) {
-    if (!source.empty() &&
-        std::find(story.sources.begin(), story.sources.end(), source) == story.sources.end()) {
-      story.sources.push_back(source);
-    }
-  };
-  // A story whose only match is the hit needs nothing read; the others' copies are found by
-  // one match for all of them (a match per hit cost 3x the search on reuters x4).
+std::vector<MatchingCopy> find_story_copies(const Xapian::Database& db, const Xapian::Query& query,
+                                            const std::vector<SearchHit>& hits) {
+  // One match for all the stories with copies (a match per hit cost 3x the search on
+  // reuters x4).
   std::vector<Xapian::Query> story_terms;
   Xapian::doccount wanted = 0;
-  constexpr Xapian::doccount kMaxCopiesRead = 1000;  // per story; sources beyond are not listed
-  for (SearchHit& hit : hits) {
-    Story& story = hit.story;
-    if (story.copies > 1) {
-      story_terms.emplace_back(std::string(schema::kStoryPrefix).append(story.id));
-      wanted +=
-          static_cast<Xapian::doccount>(std::min<std::uint64_t>(story.copies, kMaxCopiesRead));
-      continue;
-    }
-    story.first_seen = hit.article.date;
-    add_source(story, hit.article.source);
-    if (list_versions) {
-      story.versions.push_back(
-          {hit.article.id, hit.article.title, hit.article.source, hit.article.date});
-    }
+  for (const SearchHit& hit : hits) {
+    if (hit.story.copies <= 1) continue;
+    story_terms.emplace_back(std::string(schema::kStoryPrefix).append(hit.story.id));
+    wanted += static_cast<Xapian::doccount>(
+        std::min<std::uint64_t>(hit.story.copies, MatchingCopy::kMaxPerStory));
   }
-  if (story_terms.empty()) return;
+  std::vector<MatchingCopy> copies;
+  if (story_terms.empty()) return copies;
   Xapian::Enquire enquire(db);
   enquire.set_query(
       Xapian::Query(Xapian::Query::OP_FILTER, query,
                     Xapian::Query(Xapian::Query::OP_OR, story_terms.begin(), story_terms.end())));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   const Xapian::MSet mset = enquire.get_mset(0, wanted);
-  // Ordered here by date, then id, rather than by a Xapian KeyMaker, which remote shards lack;
-  // from the documents' values, so that only the versions listed have their data decoded.
-  struct Copy {
-    std::string key;  // date slot, NUL, id: earliest first, ties by id
-    std::string source;
-    Xapian::Document doc;
-  };
-  std::unordered_map<std::string, std::vector<Copy>> by_story;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Xapian::Document doc = it.get_document();
-    std::vector<Copy>& copies = by_story[doc.get_value(schema::kStorySlot)];
-    if (copies.size() >= kMaxCopiesRead) continue;
-    std::string key = doc.get_value(schema::kDateSlot);
-    key.append(1, '\0').append(doc.get_value(schema::kIdSlot));
-    copies.push_back({std::move(key), doc.get_value(schema::kSourceSlot), std::move(doc)});
+    const Xapian::Document doc = it.get_document();
+    copies.push_back({doc.get_value(schema::kStorySlot), doc.get_value(schema::kDateSlot),
+                      doc.get_value(schema::kIdSlot), doc.get_value(schema::kSourceSlot), *it});
+  }
+  return copies;
+}
+
+void describe_stories(const Xapian::Database& db, std::vector<MatchingCopy> copies,
+                      bool list_versions, std::vector<SearchHit>& hits) {
+  const auto add_source = [](Story& story, const std::string& source) {
+    if (!source.empty() &&
+        std::find(story.sources.begin(), story.sources.end(), source) == story.sources.end()) {
+      story.sources.push_back(source);
+    }
+  };
+  // Earliest first (date, then id), ordered here rather than by a Xapian KeyMaker, which
+  // remote shards lack; at most kMaxPerStory a story.
+  std::sort(copies.begin(), copies.end(), [](const MatchingCopy& x, const MatchingCopy& y) {
+    return std::tie(x.story, x.date, x.id) < std::tie(y.story, y.date, y.id);
+  });
+  std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> by_story;
+  for (std::size_t i = 0; i < copies.size();) {
+    std::size_t end = i;
+    while (end < copies.size() && copies[end].story == copies[i].story) ++end;
+    by_story.emplace(copies[i].story, std::pair{i, std::min(end, i + MatchingCopy::kMaxPerStory)});
+    i = end;
   }
   const std::size_t listed = list_versions ? Story::kMaxVersions : 1;  // the first: its date
   for (SearchHit& hit : hits) {
     Story& story = hit.story;
-    if (story.copies <= 1) continue;
-    std::vector<Copy>& copies = by_story[story.id];
-    std::sort(copies.begin(), copies.end(),
-              [](const Copy& x, const Copy& y) { return x.key < y.key; });
-    for (std::size_t i = 0; i < copies.size(); ++i) {
+    const Article& shown = hit.article;
+    auto range = by_story.find(story.id);
+    // A story whose only match is the hit (or whose copies the time limit left uncounted).
+    if (story.copies <= 1 || range == by_story.end()) {
+      story.first_seen = shown.date;
+      add_source(story, shown.source);
+      if (list_versions)
+        story.versions.push_back({shown.id, shown.title, shown.source, shown.date});
+      continue;
+    }
+    const auto [first, end] = range->second;
+    for (std::size_t i = first; i < end; ++i) {
       add_source(story, copies[i].source);
-      if (i >= listed) continue;
-      const Article a = from_stored(copies[i].doc.get_data());
-      if (i == 0) story.first_seen = a.date;
+      if (i - first >= listed) continue;
+      // Only the versions listed have their data decoded, and not the hit's own.
+      const bool is_hit = copies[i].id == shown.id;
+      const Article decoded =
+          is_hit ? Article{} : from_stored(document_of(db, copies[i]).get_data());
+      const Article& a = is_hit ? shown : decoded;
+      if (i == first) story.first_seen = a.date;
       if (list_versions) story.versions.push_back({a.id, a.title, a.source, a.date});
     }
   }

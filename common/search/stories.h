@@ -18,6 +18,17 @@
 
 namespace dateline {
 
+// A matching copy of a story of the page: what ordering and describing the story need.
+struct MatchingCopy {
+  static constexpr std::size_t kMaxPerStory = 1000;  // sources beyond are not listed
+  std::string story;
+  std::string date;  // the date slot (sorts as the instant): earliest first, ties by id
+  std::string id;
+  std::string source;
+  // 0 when not known: a match spy over several shards sees each shard's own docids.
+  Xapian::docid docid;
+};
+
 class StoryCounter {
  public:
   // `remote`: some shard is remote, and only Xapian's own ValueCountMatchSpy can count its
@@ -32,6 +43,11 @@ class StoryCounter {
   void attach(Xapian::Enquire& enquire);
   // Reads the spy; call after get_mset().
   void finish();
+  // Before the match: keep the matching copies of the stories of `hits` as they are counted.
+  // Over local databases only (keeps_copies()): a remote shard runs only Xapian's spy.
+  void keep_copies_of(const std::vector<SearchHit>& hits);
+  bool keeps_copies() const { return local_spy_ != nullptr; }
+  std::vector<MatchingCopy> take_copies();
 
   std::uint64_t articles() const { return articles_; }
   std::uint64_t stories() const { return copies_.size(); }
@@ -50,10 +66,15 @@ class StoryCounter {
   std::map<std::string, std::map<std::string, std::uint64_t>> per_day_;  // day -> story -> n
 };
 
-// The matching copies (of `query`) of the stories of `hits`, whose story.copies are set:
-// fills each story's sources, first_seen and, when `list_versions`, versions, earliest first.
-void read_story_copies(const Xapian::Database& db, const Xapian::Query& query, bool list_versions,
-                       std::vector<SearchHit>& hits);
+// The matching copies (of `query`) of the stories of `hits` whose story.copies is over 1, by a
+// match of their own: for remote shards, where the counting match cannot keep them.
+std::vector<MatchingCopy> find_story_copies(const Xapian::Database& db, const Xapian::Query& query,
+                                            const std::vector<SearchHit>& hits);
+
+// Fills the stories of `hits` (whose story.copies are set) from their matching `copies`: their
+// sources, first_seen and, when `list_versions`, versions, earliest first.
+void describe_stories(const Xapian::Database& db, std::vector<MatchingCopy> copies,
+                      bool list_versions, std::vector<SearchHit>& hits);
 
 // The period of day `day` ("YYYY-MM-DD") and its first and last days.
 TimelineBucket period_of(std::string_view day, TimelinePeriod period);
