@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "index/schema.h"
+
 namespace dateline {
 
 namespace {
@@ -43,12 +45,14 @@ void DeadlineSource::throw_if_passed() const {
 void DeadlineSpy::operator()(const Xapian::Document& doc, double weight) {
   if (++seen_ % kCheckEvery == 0 && deadline_.passed()) throw DeadlinePassed{};  // in case
   if (keep_ == 0) return;
-  const Seen item{weight, doc.get_docid()};
+  // The id is read only for a document that can be kept.
+  if (best_.size() == keep_ && weight < best_.top().weight) return;
+  Seen item{weight, doc.get_value(schema::kIdSlot)};
   if (best_.size() < keep_) {
-    best_.push(item);
+    best_.push(std::move(item));
   } else if (Better{}(item, best_.top())) {
     best_.pop();
-    best_.push(item);
+    best_.push(std::move(item));
   }
 }
 

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <optional>
 #include <queue>
+#include <string>
 #include <vector>
 
 namespace dateline {
@@ -23,6 +24,12 @@ class Deadline {
   explicit Deadline(double limit_ms);
   bool passed() const { return at_ && std::chrono::steady_clock::now() >= *at_; }
   bool bounded() const { return at_.has_value(); }
+  // Milliseconds left (negative once passed); unbounded: the limit, 0.
+  double remaining_ms() const {
+    return at_ ? std::chrono::duration<double, std::milli>(*at_ - std::chrono::steady_clock::now())
+                     .count()
+               : limit_ms_;
+  }
   double limit_ms() const { return limit_ms_; }
 
  private:
@@ -64,20 +71,21 @@ class DeadlineSpy final : public Xapian::MatchSpy {
  public:
   struct Seen {
     double weight;
-    Xapian::docid docid;
+    std::string id;  // the article's: a shard's docid says nothing over several shards
   };
   // Keeps the `keep` best documents seen.
   DeadlineSpy(const Deadline& deadline, std::size_t keep) : deadline_(deadline), keep_(keep) {}
 
   void operator()(const Xapian::Document& doc, double weight) override;
-  // The best documents seen, best first (equal weights by docid); moves them out.
+  // The best documents seen, best first (equal weights by id, as the answer orders them);
+  // moves them out.
   std::vector<Seen> best();
   std::uint64_t seen() const { return seen_; }
 
  private:
   struct Better {
     bool operator()(const Seen& a, const Seen& b) const {
-      return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
+      return a.weight != b.weight ? a.weight > b.weight : a.id < b.id;
     }
   };
   const Deadline& deadline_;

@@ -403,8 +403,11 @@ void Searcher::Impl::collect_partial(DeadlineSpy& spy, const SearchRequest& requ
   results.estimate = results.lower = spy.seen();
   results.upper = db_.get_doccount();
   std::vector<std::pair<Xapian::Document, double>> best;
+  // By id: over several shards, a spy sees each shard's own docids.
   for (const DeadlineSpy::Seen& seen : spy.best()) {
-    best.emplace_back(db_.get_document(seen.docid), seen.weight);
+    const std::string term = schema::id_term(seen.id);
+    auto post = db_.postlist_begin(term);
+    if (post != db_.postlist_end(term)) best.emplace_back(db_.get_document(*post), seen.weight);
   }
   if (request.sort != SortOrder::kRelevance) {
     const bool newest = request.sort == SortOrder::kNewest;
@@ -437,11 +440,21 @@ bool Searcher::Impl::count_matches(const Xapian::Query& query, const Deadline& d
                                                                    Xapian::Query(&deadline_source))
                                                    : query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());  // which documents, not how well
+  // Remote shards stop counting at Xapian's own time limit, which they are sent.
+  if (deadline.bounded() && remote_) {
+    enquire.set_time_limit(std::max(deadline.remaining_ms(), 1.0) / 1000.0);
+  }
   facets.attach(enquire);
   if (stories) stories->attach(enquire);
   try {
     if (deadline.passed()) return false;
     const Xapian::MSet counted = enquire.get_mset(0, 0, db_.get_doccount());
+    if (counted.get_matches_lower_bound() < counted.get_matches_upper_bound()) {
+      results.estimate = counted.get_matches_estimated();
+      results.lower = counted.get_matches_lower_bound();
+      results.upper = counted.get_matches_upper_bound();
+      return false;
+    }
     results.estimate = results.lower = results.upper = counted.get_matches_estimated();
     return true;
   } catch (const DeadlinePassed&) {
@@ -471,12 +484,22 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
   configure(enquire, request, prepared, results);
   results.collapsed = request.collapse == Collapse::kStory;
   if (results.collapsed) enquire.set_collapse_key(schema::kStorySlot);
+  FacetCounter facets(request.facets);
+  const bool count_stories = results.collapsed || request.timeline;
+  StoryCounter stories(remote_, request.timeline.has_value());
+  // The time limit cuts the page's match short only on local databases (DeadlineSource cannot
+  // go to a remote shard). There the spies see the page's match too: if it is cut short, what
+  // they counted by then is the answer.
   DeadlineSpy spy(deadline, std::size_t{request.offset} + request.limit);
   DeadlineSource deadline_source(deadline);
+  FacetCounter page_facets(request.facets);
+  StoryCounter page_stories(remote_, request.timeline.has_value());
   if (deadline.bounded() && !remote_) {
     enquire.set_query(
         Xapian::Query(Xapian::Query::OP_FILTER, prepared.query, Xapian::Query(&deadline_source)));
     enquire.add_matchspy(&spy);
+    page_facets.attach(enquire);
+    if (count_stories) page_stories.attach(enquire);
   }
   // The page first, on its own: Xapian then skips the documents that cannot reach it. At least
   // one match is checked, so that even --limit 0 learns whether anything matched.
@@ -489,28 +512,31 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
     page_cut_short = timed_out = true;
   }
   // Facets, stories, timelines and exact totals count every match, in a match of their own.
-  FacetCounter facets(request.facets);
-  const bool count_stories = results.collapsed || request.timeline;
-  StoryCounter stories(remote_, request.timeline.has_value());
-  if (results.collapsed) stories.keep_copies_of(results.hits);
-  if (!facets.empty() || count_stories || request.exact_count) {
-    const bool counted =
-        !page_cut_short && count_matches(prepared.query, deadline, facets,
-                                         count_stories ? &stories : nullptr, results);
-    timed_out = timed_out || !counted;
+  bool counts_cut_short = false;
+  if ((!facets.empty() || count_stories || request.exact_count) && !page_cut_short) {
+    if (results.collapsed) stories.keep_copies_of(results.hits);
+    counts_cut_short = !count_matches(prepared.query, deadline, facets,
+                                      count_stories ? &stories : nullptr, results);
   }
-  results.facets = facets.facets();
+  FacetCounter& counted_facets = page_cut_short ? page_facets : facets;
+  StoryCounter& counted_stories = page_cut_short ? page_stories : stories;
+  results.facets = counted_facets.facets();
   if (count_stories) {
-    stories.finish();
-    add_stories(stories, request, prepared.query, !timed_out, results);
+    counted_stories.finish();
+    add_stories(counted_stories, request, prepared.query, !timed_out && !counts_cut_short, results);
   }
-  results.partial = timed_out || prepared.built.too_long;
+  results.partial = timed_out || counts_cut_short || prepared.built.too_long;
+  const std::string limit = std::to_string(static_cast<long>(deadline.limit_ms()));
   if (timed_out) {
     results.notes.push_back(
-        "stopped at the time limit of " + std::to_string(static_cast<long>(deadline.limit_ms())) +
+        "stopped at the time limit of " + limit +
         " ms: the best hits found by then; totals and facets count only "
         "what was matched by then" +
         (prepared.built.cut_short ? ", and some prefixes were not expanded" : ""));
+  } else if (counts_cut_short) {
+    results.notes.push_back("stopped counting at the time limit of " + limit +
+                            " ms: the hits are complete; totals, facets and stories count only "
+                            "what was matched by then");
   }
   if (!results.partial) {
     results.suggestion =

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "index/schema.h"
 #include "index/stored_article.h"
@@ -36,11 +38,13 @@ std::string next_period_day(const TimelineBucket& bucket) {
   return day_string(day_number(bucket.last_day) + 1);
 }
 
-// A copy's document: by its docid when known, else by its id.
-Xapian::Document document_of(const Xapian::Database& db, const MatchingCopy& copy) {
+// A copy's document: by its docid when known, else by its id (none if no longer there).
+std::optional<Xapian::Document> document_of(const Xapian::Database& db, const MatchingCopy& copy) {
   if (copy.docid != 0) return db.get_document(copy.docid);
   const std::string term = schema::id_term(copy.id);
-  return db.get_document(*db.postlist_begin(term));
+  auto post = db.postlist_begin(term);
+  if (post == db.postlist_end(term)) return std::nullopt;
+  return db.get_document(*post);
 }
 
 }  // namespace
@@ -262,6 +266,16 @@ void describe_stories(const Xapian::Database& db, std::vector<MatchingCopy> copi
       story.sources.push_back(source);
     }
   };
+  // The hit is one of its story's copies even where the copies kept stop short of it (the time
+  // limit cut the count, or the story has more than kMaxPerStory).
+  std::unordered_set<std::string> kept;  // story, NUL, id
+  for (const MatchingCopy& copy : copies) kept.insert(copy.story + '\0' + copy.id);
+  for (const SearchHit& hit : hits) {
+    if (hit.story.copies <= 1 || kept.contains(hit.story.id + '\0' + hit.article.id)) continue;
+    MatchingCopy self{hit.story.id, "", hit.article.id, hit.article.source, 0};
+    if (const auto doc = document_of(db, self)) self.date = doc->get_value(schema::kDateSlot);
+    copies.push_back(std::move(self));
+  }
   // Earliest first (date, then id), ordered here rather than by a Xapian KeyMaker, which
   // remote shards lack; at most kMaxPerStory a story.
   std::sort(copies.begin(), copies.end(), [](const MatchingCopy& x, const MatchingCopy& y) {
@@ -293,9 +307,13 @@ void describe_stories(const Xapian::Database& db, std::vector<MatchingCopy> copi
       if (i - first >= listed) continue;
       // Only the versions listed have their data decoded, and not the hit's own.
       const bool is_hit = copies[i].id == shown.id;
-      const Article decoded =
-          is_hit ? Article{} : from_stored(document_of(db, copies[i]).get_data());
-      const Article& a = is_hit ? shown : decoded;
+      std::optional<Article> decoded;
+      if (!is_hit) {
+        const auto doc = document_of(db, copies[i]);
+        if (!doc) continue;  // deleted since: its source is listed still
+        decoded = from_stored(doc->get_data());
+      }
+      const Article& a = is_hit ? shown : *decoded;
       if (i == first) story.first_seen = a.date;
       if (list_versions) story.versions.push_back({a.id, a.title, a.source, a.date});
     }
