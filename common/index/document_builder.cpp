@@ -94,9 +94,7 @@ void DocumentBuilder::add_story(Xapian::Document& doc, const StoryFields& story)
   if (!story.day.empty()) doc.add_value(schema::kDaySlot, story.day);
   if (!story.signature.judgeable()) return;
   doc.add_value(schema::kSignatureSlot, story.signature.serialize());
-  for (std::uint32_t key : NearDuplicateSigner::band_keys_of(story.signature)) {
-    doc.add_boolean_term(StoryAssigner::band_term(key));
-  }
+  doc.add_boolean_term(schema::story_day_term(story.day));
 }
 
 Xapian::Document DocumentBuilder::build(const Article& article, std::string_view content_hash,

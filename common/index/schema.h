@@ -28,10 +28,10 @@ inline constexpr std::string_view kBigramPrefix = "XB";     // CJK character big
 inline constexpr std::string_view kStoryPrefix = "XSTORY";  // the story id, boolean
 // The stems of a compound's parts (German), at the compound's position: analysis/decompounder.h
 inline constexpr std::string_view kPartPrefix = "XD";
-// An LSH band key of the article's near-duplicate signature (6 hex digits), boolean: the
-// candidates for a new article's story are the articles sharing one of its keys, found by a
-// term lookup in every shard (docs/stories.md).
-inline constexpr std::string_view kBandPrefix = "XLSH";
+// The UTC day ("YYYY-MM-DD", nothing when undated) of an article whose near-duplicate signature
+// is judgeable, boolean: the articles a later run loads to find a new article's earlier copies,
+// a day at a time (story_day_term; docs/stories.md).
+inline constexpr std::string_view kStoryDayPrefix = "XSDAY";
 
 // Value slots.
 enum Slot : Xapian::valueno {
@@ -70,6 +70,11 @@ std::string date_value(std::int64_t instant);
 // The kDayStorySlot value of an article of UTC day `day` ("YYYY-MM-DD", "" when undated).
 inline std::string day_story_value(std::string_view day, std::string_view story) {
   return std::string(day).append(1, kListSeparator).append(story);
+}
+
+// The kStoryDayPrefix term of UTC day `day` ("YYYY-MM-DD", "" when undated).
+inline std::string story_day_term(std::string_view day) {
+  return std::string(kStoryDayPrefix).append(day);
 }
 
 // The unique term of the article with id `id` (long ids are hashed to fit kMaxTermBytes).

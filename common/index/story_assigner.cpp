@@ -34,8 +34,6 @@ std::string hex16(std::uint64_t value) {
 // A band key shared by very many articles is boilerplate, not a copy: looking at more of them
 // would only cost time (a chance key is shared with one article in 65,536).
 constexpr std::size_t kMaxCandidatesPerKey = 200;
-// Of the stored articles sharing keys, those sharing the most are looked at.
-constexpr Xapian::doccount kMaxStoredCandidates = 200;
 
 }  // namespace
 
@@ -44,12 +42,6 @@ std::string utc_day(std::int64_t instant) {
   char out[16];
   std::snprintf(out, sizeof out, "%04d-%02d-%02d", date.year, date.month, date.day);
   return out;
-}
-
-std::string StoryAssigner::band_term(std::uint32_t key) {
-  char out[8];
-  std::snprintf(out, sizeof out, "%06x", static_cast<unsigned>(key & 0xffffff));
-  return std::string(schema::kBandPrefix).append(out);
 }
 
 StoryFields lone_story(const std::string& id, std::optional<std::int64_t> instant) {
@@ -112,64 +104,114 @@ void StoryAssigner::reopen(const std::vector<std::string>& shard_paths, Written 
   if (committed_.bytes() > limits_.committed_budget) forget_least_used_days();
 }
 
-void StoryAssigner::load_stored() {
-  // Only if all of them fit, with room to spare for this run's.
-  const std::size_t judgeable = snapshot_.get_value_freq(schema::kSignatureSlot);
-  if ((committed_.size() + judgeable) * kCommittedArticleBytes > limits_.committed_budget / 2)
-    return;
-  // The four slots' streams walked together, in docid order: one pass over each, where
-  // reading a document's values one by one costs a tree lookup each.
+bool StoryAssigner::needs_loading(int day) const {
+  if (forgotten_days_.contains(day)) return true;
+  if (snapshot_empty_ || loaded_days_.contains(day)) return false;
+  if (day == kUndated) return stored_undated_;
+  return stored_first_day_ != kUndated && day >= stored_first_day_ && day <= stored_last_day_;
+}
+
+void StoryAssigner::load_window(int day) {
+  std::vector<int> window;
+  if (day == kUndated) {
+    if (needs_loading(kUndated)) window.push_back(kUndated);
+  } else {
+    for (int d = day - options_.window_days; d <= day + options_.window_days; ++d) {
+      if (needs_loading(d)) window.push_back(d);
+    }
+  }
+  if (window.empty()) return;
+  const auto day_term = [](int d) {
+    return schema::story_day_term(utc_day(std::int64_t{d} * kSecondsPerDay));
+  };
+  const std::vector<int> days = read_snapshot([&] {
+    std::vector<int> out = window;
+    if (day == kUndated) return out;
+    // And the days next to the window, the nearest first, while they fit in an eighth of the
+    // budget: the articles to come, of about these days, then load nothing more.
+    const std::size_t room = limits_.committed_budget / 8 / kCommittedArticleBytes;
+    std::size_t articles = 0;
+    for (int d : window) articles += snapshot_.get_termfreq(day_term(d));
+    for (int step = options_.window_days + 1; step <= kLoadReachDays && articles < room; ++step) {
+      for (int d : {day - step, day + step}) {
+        if (!needs_loading(d)) continue;
+        const Xapian::doccount count = snapshot_.get_termfreq(day_term(d));
+        if (articles + count > room) continue;
+        articles += count;
+        out.push_back(d);
+      }
+    }
+    return out;
+  });
+  read_snapshot([&] { load_days(days); });
+  ++shard_loads_;
+  for (int d : days) {
+    forgotten_days_.erase(d);
+    loaded_days_.insert(d);
+    day_used_[d] = ++clock_;
+  }
+  if (committed_.bytes() > limits_.committed_budget) forget_least_used_days(day);
+}
+
+void StoryAssigner::load_days(const std::vector<int>& days) {
+  // The days' articles in docid order, so that each slot's values are read in one pass over its
+  // stream, where reading a document's values one by one costs a tree lookup each.
+  std::vector<std::pair<Xapian::docid, int>> docs;
+  for (int day : days) {
+    const std::string term =
+        schema::story_day_term(day == kUndated ? "" : utc_day(std::int64_t{day} * kSecondsPerDay));
+    for (auto post = snapshot_.postlist_begin(term); post != snapshot_.postlist_end(term); ++post)
+      docs.emplace_back(*post, day);
+  }
+  std::sort(docs.begin(), docs.end());
   struct Stored {
-    std::string id, story, signature;
+    std::string id, story;
+    Signature signature;
     int day;
   };
   std::vector<Stored> stored;
-  stored.reserve(judgeable);
   ValueStreamReader ids(snapshot_, schema::kIdSlot), stories(snapshot_, schema::kStorySlot),
-      dates(snapshot_, schema::kDateSlot);
-  const auto end = snapshot_.valuestream_end(schema::kSignatureSlot);
-  for (auto sig = snapshot_.valuestream_begin(schema::kSignatureSlot); sig != end; ++sig) {
-    const Xapian::docid docid = sig.get_docid();
+      signatures(snapshot_, schema::kSignatureSlot);
+  for (const auto& [docid, day] : docs) {
     std::string id = ids.value(docid);
+    // Those in memory are there already, as they are now.
     if (id.empty() || overridden(id) || committed_.contains(id)) continue;
-    const std::string date = dates.value(docid);
-    stored.push_back(Stored{std::move(id), stories.value(docid), *sig,
-                            date.empty() ? kUndated : day_of_date_value(date)});
-  }
-  for (const Stored& article : stored) {
-    auto signature = Signature::parse(article.signature);
+    auto signature = Signature::parse(signatures.value(docid));
     if (!signature || !signature->judgeable()) continue;
+    stored.push_back(Stored{std::move(id), stories.value(docid), std::move(*signature), day});
+  }
+  // Added after every contains() above: the table finds what was added since its last rebuild
+  // by a scan.
+  for (const Stored& article : stored) {
     std::uint64_t story = 0;
     std::from_chars(article.story.data(), article.story.data() + article.story.size(), story, 16);
-    committed_.add(article.id, article.day, story, *signature);
+    committed_.add(article.id, article.day, story, article.signature);
   }
   committed_.rebuild([](int) { return false; });
-  // Memory now holds every stored article that can be a candidate, those of forgotten days too.
-  stored_first_day_ = stored_last_day_ = kUndated;
-  stored_undated_ = false;
-  forgotten_days_.clear();
 }
 
-void StoryAssigner::forget_least_used_days() {
-  // Whole days, the least recently written to first, down to three quarters of the budget
-  // (so that the next batches do not each forget a day).
+void StoryAssigner::forget_least_used_days(std::optional<int> keep) {
+  // Whole days, the least recently used first, down to three quarters of the budget (so that
+  // the next batches do not each forget a day).
   std::unordered_map<int, std::size_t> articles;
   for (int day : committed_.days()) ++articles[day];
   std::vector<std::pair<std::uint64_t, int>> by_use;
   for (const auto& [day, count] : articles) {
+    if (keep && in_window(*keep, day)) continue;
     auto used = day_used_.find(day);
     by_use.emplace_back(used == day_used_.end() ? 0 : used->second, day);
   }
   std::sort(by_use.begin(), by_use.end());
-  const double keep = static_cast<double>(limits_.committed_budget) * 3 / 4 /
+  const double kept = static_cast<double>(limits_.committed_budget) * 3 / 4 /
                       static_cast<double>(committed_.bytes());
   auto left = static_cast<double>(committed_.size());
-  const double target = left * keep;
+  const double target = left * kept;
   std::unordered_set<int> forget;
   for (const auto& [used, day] : by_use) {
     if (left <= target) break;
     forget.insert(day);
     forgotten_days_.insert(day);
+    loaded_days_.erase(day);
     left -= static_cast<double>(articles[day]);
   }
   committed_.rebuild([&forget](int day) { return forget.contains(day); });
@@ -190,15 +232,6 @@ bool StoryAssigner::unchanged(const std::string& id, const std::string& hash) co
   });
 }
 
-bool StoryAssigner::may_be_stored(int day) const {
-  if (day == kUndated) return stored_undated_ || forgotten_days_.contains(kUndated);
-  const int first = day - options_.window_days, last = day + options_.window_days;
-  if (stored_first_day_ != kUndated && last >= stored_first_day_ && first <= stored_last_day_)
-    return true;
-  auto forgotten = forgotten_days_.lower_bound(first);
-  return forgotten != forgotten_days_.end() && *forgotten <= last;
-}
-
 bool StoryAssigner::in_window(int a, int b) const {
   if (a == kUndated || b == kUndated) return a == b;  // undated copies join undated ones only
   return std::abs(a - b) <= options_.window_days;
@@ -208,7 +241,6 @@ StoryAssigner::CandidateSet StoryAssigner::candidates(const Signature& signature
   CandidateSet out;
   // The article itself is in neither: assign() removed it from pending_ and overrides it.
   std::unordered_set<std::uint32_t> seen_pending, seen_committed;
-  std::unordered_set<std::string_view> seen_stored;
   for (std::uint32_t key : signer_.band_keys(signature)) {
     // The most recent kMaxCandidatesPerKey of them.
     std::size_t taken = 0;
@@ -221,58 +253,19 @@ StoryAssigner::CandidateSet StoryAssigner::candidates(const Signature& signature
       if (!in_window(day, entry.day) || !seen_pending.insert(index).second) continue;
       out.list.push_back({entry.id, entry.day, entry.story, &entry.signature});
     }
-    // Then this run's earlier batches, up to the same number an article; only those similar
-    // enough are copied out.
+    // Then the compact table's, up to the same number an article; only those similar enough
+    // are copied out.
     committed_.for_each_with_key(key, kMaxCandidatesPerKey - taken, [&](std::uint32_t index) {
       const CommittedStories::Article article = committed_.article(index);
       if (!in_window(day, article.day)) return true;
       if (!seen_committed.insert(index).second) return true;
       auto parsed = committed_.signature(index);
       if (!parsed || signer_.similarity(signature, *parsed) < options_.threshold) return true;
-      const StoredCandidate& stored = out.stored.emplace_back(
-          StoredCandidate{std::string(article.id), hex16(article.story), std::move(*parsed)});
-      out.list.push_back({stored.id, article.day, stored.story, &stored.signature});
+      const KeptCandidate& kept = out.kept.emplace_back(
+          KeptCandidate{std::string(article.id), hex16(article.story), std::move(*parsed)});
+      out.list.push_back({kept.id, article.day, kept.story, &kept.signature});
       return true;
     });
-  }
-  if (snapshot_empty_ || !may_be_stored(day)) return out;
-  // The stored articles that share a band key with this one, within the window: one match over
-  // all its band terms, those sharing the most bands first (CoordWeight counts them), the
-  // newest first among equals. Walking each band's posting list instead read thousands of
-  // documents per article once the shards held templated reports (reuters x4: 3.9x the time).
-  std::vector<std::string> terms;
-  for (std::uint32_t key : signer_.band_keys(signature)) terms.push_back(band_term(key));
-  Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-  if (day != kUndated) {
-    const std::int64_t first = std::int64_t{day} - options_.window_days;
-    const std::int64_t last = std::int64_t{day} + options_.window_days;
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                          Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot,
-                                        schema::date_value(first * kSecondsPerDay),
-                                        schema::date_value((last + 1) * kSecondsPerDay - 1)));
-  }
-  ++shard_lookups_;  // retried on a moved snapshot: counted again, as it is read again
-  Xapian::Enquire enquire(snapshot_);
-  enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::CoordWeight());
-  enquire.set_docid_order(Xapian::Enquire::DESCENDING);
-  const Xapian::MSet mset = enquire.get_mset(0, kMaxStoredCandidates);
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    // The signature first: most candidates share a band by chance and fall short of the
-    // threshold, and each value is a lookup of its own (the other three were half the time).
-    Xapian::Document doc = it.get_document();
-    auto parsed = Signature::parse(doc.get_value(schema::kSignatureSlot));
-    if (!parsed || signer_.similarity(signature, *parsed) < options_.threshold) continue;
-    std::string other = doc.get_value(schema::kIdSlot);
-    // Those in memory are there already, as they are now.
-    if (overridden(other) || committed_.contains(other) || seen_stored.contains(other)) continue;
-    const std::string date = doc.get_value(schema::kDateSlot);
-    const int other_day = date.empty() ? kUndated : day_of_date_value(date);
-    if (!in_window(day, other_day)) continue;
-    const StoredCandidate& stored = out.stored.emplace_back(
-        StoredCandidate{std::move(other), doc.get_value(schema::kStorySlot), std::move(*parsed)});
-    seen_stored.insert(stored.id);
-    out.list.push_back({stored.id, other_day, stored.story, &stored.signature});
   }
   return out;
 }
@@ -312,14 +305,11 @@ StoryFields StoryAssigner::assign(const std::string& id, const std::string& hash
   remove(id);  // a new version replaces the old one, which must not be its own candidate
   const int day = instant ? day_number(*instant) : kUndated;
   day_used_[day] = ++clock_;
-  if (!tried_loading_ && shard_lookups_ >= limits_.lookups_before_loading && may_be_stored(day)) {
-    tried_loading_ = true;
-    read_snapshot([&] { load_stored(); });
-  }
+  load_window(day);
 
   const Candidate* best = nullptr;
   double best_similarity = 0;
-  const CandidateSet found = read_snapshot([&] { return candidates(signature, day); });
+  const CandidateSet found = candidates(signature, day);
   for (const Candidate& c : found.list) {
     const double similarity = signer_.similarity(signature, *c.signature);
     if (similarity < options_.threshold) continue;

@@ -20,41 +20,37 @@
 namespace dateline {
 
 // What a document gets for its story (schema.h: kStorySlot, kSignatureSlot, kDaySlot,
-// kDayStorySlot, the story term and the band terms).
+// kDayStorySlot, the story term and, when judgeable, the story day term).
 struct StoryFields {
   std::string story;    // 16 hex digits
   std::string day;      // UTC day of the article's instant, "YYYY-MM-DD"; "" when undated
   Signature signature;  // not judgeable: no band terms, and the article stands alone
 };
 
-// The candidates of a new article are the articles that share one of its LSH band keys:
-// those written since the last reopen(), in an in-memory table of their band keys; those of
-// this run's earlier batches, kept in memory in a compact form across reopen() (within a
-// memory budget: past it, the days least recently written to are forgotten); and those stored
-// before this run, by one match over its band terms in a snapshot of all shards within the
-// window's dates, until so many matches were run that loading all stored articles into the
-// compact table costs less (if they fit). The shards are matched only for an article whose
-// window reaches days that memory does not hold whole (the stored articles' days, until
-// loaded, and forgotten ones): a run into a new database, or in date order, reads no shard to
-// find copies. An article joins the story of its most similar candidate (ties: the smaller id)
-// whose similarity reaches the threshold and whose story, with it, spans no more than the
-// window; otherwise its story is new. Stories keep their id whatever happens to their first
-// article: an article's story is stored with it, never derived from another article. Not
-// thread-safe.
+// The candidates of a new article are the articles that share one of its LSH band keys, all
+// looked up in memory: those written since the last reopen(), in a table of their band keys;
+// and those of earlier batches and of earlier runs, in a compact table kept across reopen()
+// (CommittedStories). An article stored before this run is in that table once its day was
+// loaded from the shards (by the day's term, kStoryDayPrefix), which happens when a new
+// article's window first reaches that day; a run into a new database, or in date order after
+// the stored days, reads no shard. Memory is bounded: past the budget, the days least recently
+// written to are forgotten, and loaded again from the shards when a window reaches them. An
+// article joins the story of its most similar candidate (ties: the smaller id) whose
+// similarity reaches the threshold and whose story, with it, spans no more than the window;
+// otherwise its story is new. Stories keep their id whatever happens to their first article:
+// an article's story is stored with it, never derived from another article. Not thread-safe.
 class StoryAssigner {
  public:
-  // The memory for articles of earlier batches: about 270 bytes an article on Reuters-21578
-  // (ids of 5 to 8 bytes), so about 500,000.
+  // The memory for articles of earlier batches and runs: about 270 bytes an article on
+  // Reuters-21578 (ids of 5 to 8 bytes), so about 500,000.
   static constexpr std::size_t kCommittedBudgetBytes = 128u << 20;
   static constexpr std::size_t kCommittedArticleBytes = 300;  // with room for long ids
-  // The articles of a database stored before the run are looked up in its shards (about a
-  // millisecond an article on a database of 100,000) until this many articles have been, and
-  // then loaded into memory if they fit (2 µs an article, once: 90,000 in 0.19 s): a run that
-  // adds a few articles does not pay for reading them all.
-  static constexpr std::size_t kLookupsBeforeLoading = 1000;
+  // A load from the shards takes the days a window needs and, while they fit in an eighth of
+  // the budget, the stored days up to this far from the article's: articles come roughly in
+  // date order, and each load re-indexes the whole compact table.
+  static constexpr int kLoadReachDays = 31;
   struct Limits {
     std::size_t committed_budget = kCommittedBudgetBytes;
-    std::size_t lookups_before_loading = kLookupsBeforeLoading;
   };
 
   StoryAssigner(const NearDuplicateSigner& signer, StoryOptions options, Limits limits);
@@ -65,8 +61,8 @@ class StoryAssigner {
   enum class Written { kCommitted, kDropped };
   // Takes a new snapshot of the shards at `shard_paths`. The articles written since the last
   // one move to the compact table when the shards committed them; when they were dropped
-  // (some may have been committed by then), their days are looked up in the shards from now
-  // on. Throws Xapian::Error.
+  // (some may have been committed by then), their days are loaded from the shards when next
+  // needed. Throws Xapian::Error.
   void reopen(const std::vector<std::string>& shard_paths, Written written = Written::kCommitted);
 
   // Whether the article `id` with content hash `hash` is already stored unchanged. This and
@@ -82,14 +78,11 @@ class StoryAssigner {
 
   // Articles written since the last reopen(): the memory held grows with them.
   std::size_t pending() const { return entries_.size(); }
-  // Articles of earlier batches held in memory, and their bytes.
+  // Articles of earlier batches and runs held in memory, and their bytes.
   std::size_t committed() const { return committed_.size(); }
   std::size_t committed_bytes() const { return committed_.bytes(); }
-  // How many articles had their candidates looked up in the shards (the rest: in memory only).
-  std::size_t shard_lookups() const { return shard_lookups_; }
-
-  // The band term of band key `key` (kBandPrefix + 6 hex digits).
-  static std::string band_term(std::uint32_t key);
+  // How many times days were loaded from the shards.
+  std::size_t shard_loads() const { return shard_loads_; }
 
  private:
   static constexpr int kUndated = -1000000;
@@ -106,8 +99,8 @@ class StoryAssigner {
     int first = 0;
     int last = 0;
   };
-  // A possible earlier copy: views of an article written since the snapshot (pending_), or
-  // of one read from the shards (CandidateSet::stored), so that looking at thousands of
+  // A possible earlier copy: a view of an article written since the snapshot, or of one of
+  // the compact table copied out (CandidateSet::kept), so that looking at thousands of
   // candidates copies no signature.
   struct Candidate {
     std::string_view id;
@@ -115,23 +108,24 @@ class StoryAssigner {
     std::string_view story;
     const Signature* signature = nullptr;
   };
-  struct StoredCandidate {
+  struct KeptCandidate {
     std::string id, story;
     Signature signature;
   };
   struct CandidateSet {
     std::vector<Candidate> list;
-    std::deque<StoredCandidate> stored;  // a deque: the views stay valid as it grows
+    std::deque<KeptCandidate> kept;  // a deque: the views stay valid as it grows
   };
 
   CandidateSet candidates(const Signature& signature, int day) const;
   bool in_window(int a, int b) const;
-  // Whether an article in the shards but not in memory may lie within the window of `day`
-  // (no: the shards need no lookup).
-  bool may_be_stored(int day) const;
-  void forget_least_used_days();
-  // Puts the stored articles that can be candidates in the compact table, when they fit.
-  void load_stored();
+  // Whether the shards may hold articles of `day` that memory does not.
+  bool needs_loading(int day) const;
+  // Loads from the shards the days that the window of `day` needs (and nearby ones).
+  void load_window(int day);
+  void load_days(const std::vector<int>& days);
+  // Forgets whole days, the least recently used first, none of those in the window of `keep`.
+  void forget_least_used_days(std::optional<int> keep = std::nullopt);
   const Span& span_of(const std::string& story);
   std::string new_story_id(const std::string& id);
   bool overridden(const std::string& id) const;
@@ -145,17 +139,17 @@ class StoryAssigner {
   mutable Xapian::Database snapshot_;
   bool snapshot_empty_ = true;
   // The days of the articles stored before this run (the first snapshot's dated articles), and
-  // whether some were undated: memory does not hold them.
+  // whether some were undated: memory holds those of the days in loaded_days_.
   bool stored_known_ = false;
   int stored_first_day_ = kUndated, stored_last_day_ = kUndated;
   bool stored_undated_ = false;
+  std::set<int> loaded_days_;
   CommittedStories committed_;
-  std::set<int> forgotten_days_;  // days of this run whose articles memory no longer holds
-  std::unordered_map<int, std::uint64_t> day_used_;  // day -> when an article of it was written
+  std::set<int> forgotten_days_;  // days whose articles memory no longer holds (all of them)
+  std::unordered_map<int, std::uint64_t> day_used_;  // day -> when it was written or loaded
   std::uint64_t clock_ = 0;
   Limits limits_;
-  bool tried_loading_ = false;
-  mutable std::size_t shard_lookups_ = 0;
+  std::size_t shard_loads_ = 0;
   // Written since the snapshot, in order (a deque: entries and their ids do not move).
   std::deque<Entry> entries_;
   std::unordered_map<std::string_view, std::uint32_t> pending_;  // live entries by id

@@ -150,6 +150,30 @@ TEST_CASE("stories: 3 shards written by 2 threads give the stories of one databa
   CHECK(distinct.size() > articles.size() / 2);
 }
 
+TEST_CASE("stories: two runs into 3 shards give the stories of one run into one database",
+          "[stories]") {
+  // The pairs' first articles in the first run, their copies in the second, which finds them
+  // by loading their days from the 3 shards.
+  TempDir dir;
+  std::vector<Article> first, second;
+  for (const Article& a : test::story_pair_articles()) {
+    (first.size() <= second.size() ? first : second).push_back(a);
+  }
+  std::vector<Article> both = first;
+  both.insert(both.end(), second.begin(), second.end());
+  index_all(dir / "one", both);
+  IndexOptions sharded;
+  sharded.shards = 3;
+  sharded.threads = 2;
+  index_all(dir / "three", first, sharded);
+  index_all(dir / "three", second, sharded);
+  const auto one = stories_of(dir / "one");
+  CHECK(stories_of(dir / "three") == one);
+  std::set<std::string> distinct;
+  for (const auto& [id, story] : one) distinct.insert(story);
+  CHECK(distinct.size() < both.size() - 100);
+}
+
 TEST_CASE("stories: the labelled copies share a story, and the labelled others do not",
           "[stories]") {
   TempDir dir;

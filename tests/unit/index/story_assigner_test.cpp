@@ -1,7 +1,7 @@
-// StoryAssigner across batches: the articles of earlier batches stay candidates from memory
-// (no lookup in the shards), give the same stories as the lookup in the shards that stands in
-// for them once the memory budget forgets them, and stop being candidates when deleted,
-// rewritten or dropped.
+// StoryAssigner across batches and runs: the articles of earlier batches stay candidates from
+// memory (no read of the shards); those of earlier runs, and those the memory budget forgot,
+// are loaded from the shards by day when a window reaches them and give the stories memory
+// would have; and articles stop being candidates when deleted, rewritten or dropped.
 #include "index/story_assigner.h"
 
 #include <catch2/catch.hpp>
@@ -90,7 +90,7 @@ TEST_CASE("stories: a copy of an earlier batch's article joins its story from me
   CHECK(shard.write("ship-2", copy_of(kShipping), "2024-05-05") == shipping);
   CHECK(shard.write("ferry-2", copy_of(kFerries), "2024-05-06") == ferries);
   // Nothing was stored before the run, and memory holds every day of it.
-  CHECK(shard.assigner.shard_lookups() == 0);
+  CHECK(shard.assigner.shard_loads() == 0);
   shard.commit_batch();
   CHECK(shard.assigner.committed() == 4);
   // Out of the window of the story's first article: a story of its own.
@@ -107,13 +107,22 @@ TEST_CASE("stories: past the memory budget, the shards give the stories memory w
   shard.commit_batch();
   CHECK(shard.assigner.committed() == 0);
 
+  // The window of 2024-05-05 reaches the forgotten 2024-05-04: loaded, and kept while the
+  // window of the next article reaches it.
   CHECK(shard.write("ship-2", copy_of(kShipping), "2024-05-05") == shipping);
+  CHECK(shard.assigner.shard_loads() == 1);
+  CHECK(shard.assigner.committed() == 2);
   CHECK(shard.write("ferry-2", copy_of(kFerries), "2024-05-06") == ferries);
-  CHECK(shard.assigner.shard_lookups() == 2);
-  // A day never written is not looked up, in memory or in the shards: 2024-06-01 is further
-  // than the window from every day forgotten.
+  CHECK(shard.assigner.shard_loads() == 1);
+  // A day never written is not loaded: 2024-06-01 is further than the window from every day
+  // forgotten.
   shard.write("ferry-3", copy_of(kFerries), "2024-06-01");
-  CHECK(shard.assigner.shard_lookups() == 2);
+  CHECK(shard.assigner.shard_loads() == 1);
+  // The end of the batch forgets every day again; the next window reaching them loads them.
+  shard.commit_batch();
+  CHECK(shard.assigner.committed() == 0);
+  CHECK(shard.write("ship-3", copy_of(kShipping), "2024-05-06") == shipping);
+  CHECK(shard.assigner.shard_loads() == 2);
 }
 
 TEST_CASE(
@@ -136,7 +145,7 @@ TEST_CASE(
   CHECK(shard.write("ship-3", copy_of(kShipping)) == shipping);
   // Nothing holds the ferries' text any more.
   CHECK(shard.write("ferry-2", copy_of(kFerries)) != ferries);
-  CHECK(shard.assigner.shard_lookups() == 0);
+  CHECK(shard.assigner.shard_loads() == 0);
 }
 
 TEST_CASE(
@@ -152,40 +161,48 @@ TEST_CASE(
   shard.assigner.reopen({shard.path}, StoryAssigner::Written::kDropped);
   CHECK(shard.assigner.committed() == 1);
 
-  // ferry-1 is gone: its copy starts a story of its own, found by a lookup in the shards.
+  // ferry-1 is gone: its copy starts a story of its own (its day was loaded from the shards,
+  // which hold only ship-1 of it).
   CHECK(shard.write("ferry-2", copy_of(kFerries)) != ferries);
-  CHECK(shard.assigner.shard_lookups() == 1);
+  CHECK(shard.assigner.shard_loads() == 1);
   CHECK(shard.write("ship-2", copy_of(kShipping)) == shipping);
 }
 
-TEST_CASE("stories: a later run looks up the stored articles in the shards, then loads them",
-          "[stories]") {
+TEST_CASE("stories: a later run loads the stored articles of the days it needs", "[stories]") {
   TempDir dir;
   std::string shipping, ferries;
   {
     Shard earlier(dir);
     shipping = earlier.write("ship-1", kShipping);
-    ferries = earlier.write("ferry-1", kFerries);
+    ferries = earlier.write("ferry-1", kFerries, "2024-05-20");
     earlier.writer->commit();
   }
-  SECTION("loaded after the first lookup") {
-    Shard later(dir, {.lookups_before_loading = 1});
+  SECTION("loaded once, with the days near the window") {
+    Shard later(dir);
     CHECK(later.write("ship-2", copy_of(kShipping), "2024-05-05") == shipping);
-    CHECK(later.assigner.shard_lookups() == 1);
-    CHECK(later.assigner.committed() == 0);
-    CHECK(later.write("ferry-2", copy_of(kFerries), "2024-05-06") == ferries);
-    CHECK(later.assigner.shard_lookups() == 1);
+    CHECK(later.assigner.shard_loads() == 1);
     CHECK(later.assigner.committed() == 2);
+    CHECK(later.write("ferry-2", copy_of(kFerries), "2024-05-21") == ferries);
+    CHECK(later.assigner.shard_loads() == 1);
     // Loaded articles deleted or rewritten are no longer candidates.
     later.remove("ship-1");
     later.write("ship-2", kFerries);
     CHECK(later.write("ship-3", copy_of(kShipping)) != shipping);
   }
-  SECTION("not loaded when they would not fit") {
-    Shard later(dir, {.committed_budget = 100, .lookups_before_loading = 1});
+  SECTION("a day at a time, and forgotten again, when they do not fit") {
+    Shard later(dir, {.committed_budget = 100});
     CHECK(later.write("ship-2", copy_of(kShipping), "2024-05-05") == shipping);
-    CHECK(later.write("ferry-2", copy_of(kFerries), "2024-05-06") == ferries);
-    CHECK(later.assigner.shard_lookups() == 2);
-    CHECK(later.assigner.committed() == 0);
+    CHECK(later.assigner.shard_loads() == 1);
+    CHECK(later.assigner.committed() == 1);
+    CHECK(later.write("ferry-2", copy_of(kFerries), "2024-05-21") == ferries);
+    CHECK(later.assigner.shard_loads() == 2);
+    CHECK(later.assigner.committed() == 1);  // 2024-05-04 was forgotten for 2024-05-20
+    CHECK(later.write("ship-3", copy_of(kShipping), "2024-05-06") == shipping);
+    CHECK(later.assigner.shard_loads() == 3);
+  }
+  SECTION("an article outside the stored days loads nothing") {
+    Shard later(dir);
+    CHECK(later.write("ship-2", copy_of(kShipping), "2024-07-01") != shipping);
+    CHECK(later.assigner.shard_loads() == 0);
   }
 }
