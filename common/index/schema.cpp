@@ -15,6 +15,19 @@ std::string id_term(std::string_view id) {
   return term.append(head).append("#").append(hex128(id));
 }
 
+std::optional<Xapian::docid> docid_of(const Xapian::Database& db, std::string_view id) {
+  const std::string term = id_term(id);
+  auto post = db.postlist_begin(term);
+  if (post == db.postlist_end(term)) return std::nullopt;
+  return *post;
+}
+
+std::optional<Xapian::Document> document_by_id(const Xapian::Database& db, std::string_view id) {
+  const auto docid = docid_of(db, id);
+  if (!docid) return std::nullopt;
+  return db.get_document(*docid);
+}
+
 std::string date_value(std::int64_t instant) {
   return Xapian::sortable_serialise(static_cast<double>(instant));
 }

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -79,6 +80,11 @@ inline std::string story_day_term(std::string_view day) {
 
 // The unique term of the article with id `id` (long ids are hashed to fit kMaxTermBytes).
 std::string id_term(std::string_view id);
+
+// The docid of the article with id `id` in `db` (by its id term), if `db` holds it.
+std::optional<Xapian::docid> docid_of(const Xapian::Database& db, std::string_view id);
+// The document of the article with id `id` in `db`, if `db` holds it.
+std::optional<Xapian::Document> document_by_id(const Xapian::Database& db, std::string_view id);
 
 // Whether `term` is the stem of a title or body word (kStemPrefix + stem, no field prefix):
 // the terms that "more like this" and feedback draw on.

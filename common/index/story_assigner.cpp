@@ -224,11 +224,9 @@ bool StoryAssigner::overridden(const std::string& id) const {
 bool StoryAssigner::unchanged(const std::string& id, const std::string& hash) const {
   if (auto it = pending_.find(id); it != pending_.end()) return entries_[it->second].hash == hash;
   if (removed_.contains(id) || snapshot_empty_) return false;
-  const std::string term = schema::id_term(id);
   return read_snapshot([&] {
-    auto post = snapshot_.postlist_begin(term);
-    return post != snapshot_.postlist_end(term) &&
-           snapshot_.get_document(*post).get_value(schema::kHashSlot) == hash;
+    auto doc = schema::document_by_id(snapshot_, id);
+    return doc && doc->get_value(schema::kHashSlot) == hash;
   });
 }
 

@@ -71,14 +71,13 @@ Xapian::Query with_feedback(const Xapian::Database& db, Xapian::Enquire& enquire
 }
 
 std::optional<Xapian::Query> more_like_this(const Xapian::Database& db, const std::string& id) {
-  const std::string term = schema::id_term(id);
-  auto it = db.postlist_begin(term);
-  if (it == db.postlist_end(term)) return std::nullopt;
+  const auto docid = schema::docid_of(db, id);
+  if (!docid) return std::nullopt;
   std::vector<Xapian::Query> words;
-  for (const auto& [word, weight] : expand_set(db, {*it}, 40)) words.emplace_back(word);
+  for (const auto& [word, weight] : expand_set(db, {*docid}, 40)) words.emplace_back(word);
   return Xapian::Query(Xapian::Query::OP_AND_NOT,
                        Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()),
-                       Xapian::Query(term));
+                       Xapian::Query(schema::id_term(id)));
 }
 
 }  // namespace dateline

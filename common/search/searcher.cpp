@@ -86,6 +86,34 @@ double ms_since(std::chrono::steady_clock::time_point start) {
       .count();
 }
 
+// What the query builder left out, said in the answer.
+void note_query_cuts(const BuiltQuery& built, SearchResults& results) {
+  if (built.too_long) {
+    results.notes.push_back("the query has more than " + std::to_string(QueryBuilder::kMaxClauses) +
+                            " words, phrases and prefixes; those after were left out");
+  }
+  if (built.narrowed_to > 0) {
+    results.notes.push_back("so many prefixes: each matches its " +
+                            std::to_string(built.narrowed_to) + " most frequent words");
+  }
+}
+
+// What the time limit cut: the page's match (and with it every count), or only the counting.
+void note_time_limit(const Deadline& deadline, bool page_cut, bool prefixes_cut,
+                     SearchResults& results) {
+  const std::string limit = std::to_string(static_cast<long>(deadline.limit_ms()));
+  if (page_cut) {
+    results.notes.push_back("stopped at the time limit of " + limit +
+                            " ms: the best hits found by then; totals and facets count only "
+                            "what was matched by then" +
+                            (prefixes_cut ? ", and some prefixes were not expanded" : ""));
+  } else {
+    results.notes.push_back("stopped counting at the time limit of " + limit +
+                            " ms: the hits are complete; totals, facets and stories count only "
+                            "what was matched by then");
+  }
+}
+
 }  // namespace
 
 // The Xapian side of a Searcher, kept out of the public header.
@@ -208,10 +236,9 @@ std::optional<Article> Searcher::Impl::article(const std::string& id) {
   try {
     return on_newest_revision([&]() -> std::optional<Article> {
       refresh();
-      const std::string term = schema::id_term(id);
-      auto it = db_.postlist_begin(term);
-      if (it == db_.postlist_end(term)) return std::nullopt;
-      return from_stored(db_.get_document(*it).get_data());
+      auto doc = schema::document_by_id(db_, id);
+      if (!doc) return std::nullopt;
+      return from_stored(doc->get_data());
     });
   } catch (const Xapian::Error& e) {
     throw DatabaseError(path_ + ": cannot read article " + id + ": " + e.get_description());
@@ -405,9 +432,7 @@ void Searcher::Impl::collect_partial(DeadlineSpy& spy, const SearchRequest& requ
   std::vector<std::pair<Xapian::Document, double>> best;
   // By id: over several shards, a spy sees each shard's own docids.
   for (const DeadlineSpy::Seen& seen : spy.best()) {
-    const std::string term = schema::id_term(seen.id);
-    auto post = db_.postlist_begin(term);
-    if (post != db_.postlist_end(term)) best.emplace_back(db_.get_document(*post), seen.weight);
+    if (auto doc = schema::document_by_id(db_, seen.id)) best.emplace_back(*doc, seen.weight);
   }
   if (request.sort != SortOrder::kRelevance) {
     const bool newest = request.sort == SortOrder::kNewest;
@@ -468,14 +493,7 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
   SearchResults results;
   PreparedQuery prepared = prepare(request, deadline, results);
   bool timed_out = prepared.built.cut_short;
-  if (prepared.built.too_long) {
-    results.notes.push_back("the query has more than " + std::to_string(QueryBuilder::kMaxClauses) +
-                            " words, phrases and prefixes; those after were left out");
-  }
-  if (prepared.built.narrowed_to > 0) {
-    results.notes.push_back("so many prefixes: each matches its " +
-                            std::to_string(prepared.built.narrowed_to) + " most frequent words");
-  }
+  note_query_cuts(prepared.built, results);
   Xapian::Enquire enquire(db_);
   // The order first: feedback takes the best hits, and ties among them must be broken by id,
   // as in the answer, not by docid (which differs however the database is sharded).
@@ -526,17 +544,8 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
     add_stories(counted_stories, request, prepared.query, !timed_out && !counts_cut_short, results);
   }
   results.partial = timed_out || counts_cut_short || prepared.built.too_long;
-  const std::string limit = std::to_string(static_cast<long>(deadline.limit_ms()));
-  if (timed_out) {
-    results.notes.push_back(
-        "stopped at the time limit of " + limit +
-        " ms: the best hits found by then; totals and facets count only "
-        "what was matched by then" +
-        (prepared.built.cut_short ? ", and some prefixes were not expanded" : ""));
-  } else if (counts_cut_short) {
-    results.notes.push_back("stopped counting at the time limit of " + limit +
-                            " ms: the hits are complete; totals, facets and stories count only "
-                            "what was matched by then");
+  if (timed_out || counts_cut_short) {
+    note_time_limit(deadline, timed_out, prepared.built.cut_short, results);
   }
   if (!results.partial) {
     results.suggestion =

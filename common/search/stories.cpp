@@ -5,7 +5,6 @@
 #include <optional>
 #include <tuple>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "index/schema.h"
 #include "index/stored_article.h"
@@ -41,10 +40,7 @@ std::string next_period_day(const TimelineBucket& bucket) {
 // A copy's document: by its docid when known, else by its id (none if no longer there).
 std::optional<Xapian::Document> document_of(const Xapian::Database& db, const MatchingCopy& copy) {
   if (copy.docid != 0) return db.get_document(copy.docid);
-  const std::string term = schema::id_term(copy.id);
-  auto post = db.postlist_begin(term);
-  if (post == db.postlist_end(term)) return std::nullopt;
-  return db.get_document(*post);
+  return schema::document_by_id(db, copy.id);
 }
 
 }  // namespace
@@ -266,27 +262,43 @@ void describe_stories(const Xapian::Database& db, std::vector<MatchingCopy> copi
       story.sources.push_back(source);
     }
   };
+  // Earliest first (date, then id), ordered here rather than by a Xapian KeyMaker, which
+  // remote shards lack; each story's copies in one range.
+  std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> by_story;
+  const auto group = [&copies, &by_story] {
+    std::sort(copies.begin(), copies.end(), [](const MatchingCopy& x, const MatchingCopy& y) {
+      return std::tie(x.story, x.date, x.id) < std::tie(y.story, y.date, y.id);
+    });
+    by_story.clear();
+    for (std::size_t i = 0; i < copies.size();) {
+      std::size_t end = i;
+      while (end < copies.size() && copies[end].story == copies[i].story) ++end;
+      by_story.emplace(copies[i].story, std::pair{i, end});
+      i = end;
+    }
+  };
+  group();
   // The hit is one of its story's copies even where the copies kept stop short of it (the time
-  // limit cut the count, or the story has more than kMaxPerStory).
-  std::unordered_set<std::string> kept;  // story, NUL, id
-  for (const MatchingCopy& copy : copies) kept.insert(copy.story + '\0' + copy.id);
+  // limit cut the count, or the story has more than kMaxPerStory): rarely, so the copies are
+  // grouped again only then.
+  std::vector<MatchingCopy> missing;  // apart: by_story views the copies' stories
   for (const SearchHit& hit : hits) {
-    if (hit.story.copies <= 1 || kept.contains(hit.story.id + '\0' + hit.article.id)) continue;
+    if (hit.story.copies <= 1) continue;
+    if (auto range = by_story.find(hit.story.id); range != by_story.end()) {
+      const auto [first, end] = range->second;
+      const auto same = [&hit](const MatchingCopy& copy) { return copy.id == hit.article.id; };
+      if (std::any_of(copies.begin() + static_cast<std::ptrdiff_t>(first),
+                      copies.begin() + static_cast<std::ptrdiff_t>(end), same))
+        continue;
+    }
     MatchingCopy self{hit.story.id, "", hit.article.id, hit.article.source, 0};
     if (const auto doc = document_of(db, self)) self.date = doc->get_value(schema::kDateSlot);
-    copies.push_back(std::move(self));
+    missing.push_back(std::move(self));
   }
-  // Earliest first (date, then id), ordered here rather than by a Xapian KeyMaker, which
-  // remote shards lack; at most kMaxPerStory a story.
-  std::sort(copies.begin(), copies.end(), [](const MatchingCopy& x, const MatchingCopy& y) {
-    return std::tie(x.story, x.date, x.id) < std::tie(y.story, y.date, y.id);
-  });
-  std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> by_story;
-  for (std::size_t i = 0; i < copies.size();) {
-    std::size_t end = i;
-    while (end < copies.size() && copies[end].story == copies[i].story) ++end;
-    by_story.emplace(copies[i].story, std::pair{i, std::min(end, i + MatchingCopy::kMaxPerStory)});
-    i = end;
+  if (!missing.empty()) {
+    copies.insert(copies.end(), std::make_move_iterator(missing.begin()),
+                  std::make_move_iterator(missing.end()));
+    group();
   }
   const std::size_t listed = list_versions ? Story::kMaxVersions : 1;  // the first: its date
   for (SearchHit& hit : hits) {
@@ -301,7 +313,8 @@ void describe_stories(const Xapian::Database& db, std::vector<MatchingCopy> copi
         story.versions.push_back({shown.id, shown.title, shown.source, shown.date});
       continue;
     }
-    const auto [first, end] = range->second;
+    const std::size_t first = range->second.first;
+    const std::size_t end = std::min(range->second.second, first + MatchingCopy::kMaxPerStory);
     for (std::size_t i = first; i < end; ++i) {
       add_source(story, copies[i].source);
       if (i - first >= listed) continue;
