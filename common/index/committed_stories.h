@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,19 +31,25 @@ class CommittedStories {
   // Forgets the removed articles and those for which `drop(day)` says so, and indexes the
   // others' band keys.
   void rebuild(const std::function<bool(int day)>& drop);
-  // The article `id` was deleted or written again: it is no longer a candidate.
-  void remove(std::string_view id);
+  // The article `id` was deleted or written again: it is no longer a candidate. Returns its
+  // day, if it was here.
+  std::optional<int> remove(std::string_view id);
   bool contains(std::string_view id) const { return find(id) != kNone; }
 
   // Calls `visit(index)` for the live articles indexed under band key `key`, the newest first,
-  // until `visit` has returned true `limit` times (it returns whether it took the article).
+  // until `visit` has returned true `limit` times (it returns whether it took the article) or
+  // `max_visits` articles were visited.
   template <typename Visit>
-  void for_each_with_key(std::uint32_t key, std::size_t limit, Visit visit) const {
+  void for_each_with_key(std::uint32_t key, std::size_t limit, Visit visit,
+                         std::size_t max_visits = SIZE_MAX) const {
     if (std::size_t{key} + 1 >= key_starts_.size()) return;
-    std::size_t taken = 0;
-    for (std::uint32_t at = key_starts_[key + 1]; at > key_starts_[key] && taken < limit;) {
+    std::size_t taken = 0, visited = 0;
+    for (std::uint32_t at = key_starts_[key + 1];
+         at > key_starts_[key] && taken < limit && visited < max_visits;) {
       const std::uint32_t index = keyed_[--at];
-      if (live_[index] && visit(index)) ++taken;
+      if (!live_[index]) continue;
+      ++visited;
+      if (visit(index)) ++taken;
     }
   }
 

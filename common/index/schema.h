@@ -15,7 +15,9 @@ namespace dateline::schema {
 // or indexer refuses a database written with another version.
 // 2: the stored article in binary form, not JSON (stored_article.h); stories (story, signature
 // and day slots, band terms); German compound parts (XD).
-inline constexpr int kVersion = 2;
+// 3: a judgeable article's day term (kStoryDayPrefix) instead of its 16 band terms: a later run
+// loads the stored candidates of a day into memory (docs/stories.md).
+inline constexpr int kVersion = 3;
 
 // Term prefixes, after Xapian's conventional table (omega's termprefixes) where one exists.
 inline constexpr std::string_view kTitlePrefix = "S";       // title words, with positions

@@ -34,6 +34,7 @@ std::string hex16(std::uint64_t value) {
 // A band key shared by very many articles is boilerplate, not a copy: looking at more of them
 // would only cost time (a chance key is shared with one article in 65,536).
 constexpr std::size_t kMaxCandidatesPerKey = 200;
+constexpr std::size_t kMaxVisitsPerKey = 8 * kMaxCandidatesPerKey;
 
 }  // namespace
 
@@ -84,6 +85,8 @@ void StoryAssigner::reopen(const std::vector<std::string>& shard_paths, Written 
       stored_undated_ = snapshot_.get_value_freq(schema::kDateSlot) < snapshot_.get_doccount();
     }
   }
+  if (written == Written::kDropped) forgotten_days_.merge(overridden_days_);
+  overridden_days_.clear();
   for (const Entry& entry : entries_) {
     if (written == Written::kDropped) {
       forgotten_days_.insert(entry.day);
@@ -121,31 +124,40 @@ void StoryAssigner::load_window(int day) {
     }
   }
   if (window.empty()) return;
-  const auto day_term = [](int d) {
-    return schema::story_day_term(utc_day(std::int64_t{d} * kSecondsPerDay));
-  };
-  const std::vector<int> days = read_snapshot([&] {
-    std::vector<int> out = window;
+
+  const std::vector<std::pair<int, std::size_t>> days = read_snapshot([&] {
+    std::vector<std::pair<int, std::size_t>> out;
+    std::size_t articles = 0;
+    for (int d : window) {
+      const Xapian::doccount count = snapshot_.get_termfreq(day_term(d));
+      out.emplace_back(d, count);
+      articles += count;
+    }
+    // A window of more than half the budget takes each day's newest, in proportion.
+    const std::size_t most =
+        std::max(limits_.committed_budget / 2 / kCommittedArticleBytes, kMinLoadArticles);
+    if (articles > most) {
+      for (auto& [d, count] : out) count = count * most / articles;
+      return out;
+    }
     if (day == kUndated) return out;
     // And the days next to the window, the nearest first, while they fit in an eighth of the
     // budget: the articles to come, of about these days, then load nothing more.
     const std::size_t room = limits_.committed_budget / 8 / kCommittedArticleBytes;
-    std::size_t articles = 0;
-    for (int d : window) articles += snapshot_.get_termfreq(day_term(d));
     for (int step = options_.window_days + 1; step <= kLoadReachDays && articles < room; ++step) {
       for (int d : {day - step, day + step}) {
         if (!needs_loading(d)) continue;
         const Xapian::doccount count = snapshot_.get_termfreq(day_term(d));
         if (articles + count > room) continue;
         articles += count;
-        out.push_back(d);
+        out.emplace_back(d, count);
       }
     }
     return out;
   });
   read_snapshot([&] { load_days(days); });
   ++shard_loads_;
-  for (int d : days) {
+  for (const auto& [d, count] : days) {
     forgotten_days_.erase(d);
     loaded_days_.insert(d);
     day_used_[d] = ++clock_;
@@ -153,15 +165,25 @@ void StoryAssigner::load_window(int day) {
   if (committed_.bytes() > limits_.committed_budget) forget_least_used_days(day);
 }
 
-void StoryAssigner::load_days(const std::vector<int>& days) {
+std::string StoryAssigner::day_term(int day) {
+  return schema::story_day_term(day == kUndated ? "" : utc_day(std::int64_t{day} * kSecondsPerDay));
+}
+
+void StoryAssigner::load_days(const std::vector<std::pair<int, std::size_t>>& days) {
   // The days' articles in docid order, so that each slot's values are read in one pass over its
   // stream, where reading a document's values one by one costs a tree lookup each.
   std::vector<std::pair<Xapian::docid, int>> docs;
-  for (int day : days) {
-    const std::string term =
-        schema::story_day_term(day == kUndated ? "" : utc_day(std::int64_t{day} * kSecondsPerDay));
+  for (const auto& [day, most] : days) {
+    const std::string term = day_term(day);
+    const std::size_t first = docs.size();
     for (auto post = snapshot_.postlist_begin(term); post != snapshot_.postlist_end(term); ++post)
       docs.emplace_back(*post, day);
+    // The most recently written: the highest docids of one shard (of several, roughly).
+    if (docs.size() - first > most) {
+      std::sort(docs.begin() + static_cast<std::ptrdiff_t>(first), docs.end());
+      docs.erase(docs.begin() + static_cast<std::ptrdiff_t>(first),
+                 docs.end() - static_cast<std::ptrdiff_t>(most));
+    }
   }
   std::sort(docs.begin(), docs.end());
   struct Stored {
@@ -174,8 +196,12 @@ void StoryAssigner::load_days(const std::vector<int>& days) {
       signatures(snapshot_, schema::kSignatureSlot);
   for (const auto& [docid, day] : docs) {
     std::string id = ids.value(docid);
-    // Those in memory are there already, as they are now.
-    if (id.empty() || overridden(id) || committed_.contains(id)) continue;
+    if (id.empty()) continue;
+    if (overridden(id)) {
+      overridden_days_.insert(day);  // the shards keep it if this batch is dropped
+      continue;
+    }
+    if (committed_.contains(id)) continue;  // in memory already, as it is now
     auto signature = Signature::parse(signatures.value(docid));
     if (!signature || !signature->judgeable()) continue;
     stored.push_back(Stored{std::move(id), stories.value(docid), std::move(*signature), day});
@@ -253,17 +279,22 @@ StoryAssigner::CandidateSet StoryAssigner::candidates(const Signature& signature
     }
     // Then the compact table's, up to the same number an article; only those similar enough
     // are copied out.
-    committed_.for_each_with_key(key, kMaxCandidatesPerKey - taken, [&](std::uint32_t index) {
-      const CommittedStories::Article article = committed_.article(index);
-      if (!in_window(day, article.day)) return true;
-      if (!seen_committed.insert(index).second) return true;
-      auto parsed = committed_.signature(index);
-      if (!parsed || signer_.similarity(signature, *parsed) < options_.threshold) return true;
-      const KeptCandidate& kept = out.kept.emplace_back(
-          KeptCandidate{std::string(article.id), hex16(article.story), std::move(*parsed)});
-      out.list.push_back({kept.id, article.day, kept.story, &kept.signature});
-      return true;
-    });
+    // Those outside the window do not count, and are walked past up to kMaxVisitsPerKey: a
+    // load brings articles of the days around the window too.
+    committed_.for_each_with_key(
+        key, kMaxCandidatesPerKey - taken,
+        [&](std::uint32_t index) {
+          const CommittedStories::Article article = committed_.article(index);
+          if (!in_window(day, article.day)) return false;
+          if (!seen_committed.insert(index).second) return true;
+          auto parsed = committed_.signature(index);
+          if (!parsed || signer_.similarity(signature, *parsed) < options_.threshold) return true;
+          const KeptCandidate& kept = out.kept.emplace_back(
+              KeptCandidate{std::string(article.id), hex16(article.story), std::move(*parsed)});
+          out.list.push_back({kept.id, article.day, kept.story, &kept.signature});
+          return true;
+        },
+        kMaxVisitsPerKey);
   }
   return out;
 }
@@ -351,7 +382,7 @@ StoryFields StoryAssigner::assign(const std::string& id, const std::string& hash
 
 void StoryAssigner::remove(const std::string& id) {
   removed_.insert(id);
-  committed_.remove(id);
+  if (const auto day = committed_.remove(id)) overridden_days_.insert(*day);
   auto it = pending_.find(id);
   if (it == pending_.end()) return;
   Entry& entry = entries_[it->second];

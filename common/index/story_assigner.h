@@ -49,6 +49,9 @@ class StoryAssigner {
   // the budget, the stored days up to this far from the article's: articles come roughly in
   // date order, and each load re-indexes the whole compact table.
   static constexpr int kLoadReachDays = 31;
+  // A load holds at most half the budget (and at least this many articles): of a window whose
+  // days hold more, each day's most recently written articles, in proportion.
+  static constexpr std::size_t kMinLoadArticles = 1000;
   struct Limits {
     std::size_t committed_budget = kCommittedBudgetBytes;
   };
@@ -123,7 +126,9 @@ class StoryAssigner {
   bool needs_loading(int day) const;
   // Loads from the shards the days that the window of `day` needs (and nearby ones).
   void load_window(int day);
-  void load_days(const std::vector<int>& days);
+  static std::string day_term(int day);  // the kStoryDayPrefix term of `day`
+  // Loads the articles of each (day, at most) from the shards, the most recently written first.
+  void load_days(const std::vector<std::pair<int, std::size_t>>& days);
   // Forgets whole days, the least recently used first, none of those in the window of `keep`.
   void forget_least_used_days(std::optional<int> keep = std::nullopt);
   const Span& span_of(const std::string& story);
@@ -162,7 +167,11 @@ class StoryAssigner {
   };
   std::vector<std::uint32_t> heads_;  // 1 + index in links_; 0: no entry has the key
   std::vector<Link> links_;
-  std::unordered_set<std::string> removed_;      // deleted since the snapshot
+  std::unordered_set<std::string> removed_;  // deleted since the snapshot
+  // Days of which memory dropped a stored article since the snapshot (deleted or written again,
+  // or skipped when loading its day as such): if the batch is dropped, the shards still hold
+  // it, and those days are loaded again.
+  std::set<int> overridden_days_;
   std::unordered_map<std::string, Span> spans_;  // stories met since the snapshot (dated)
 };
 

@@ -74,18 +74,22 @@ TEST_CASE("a database with this build's settings opens", "[schema]") {
 }
 
 TEST_CASE("a database of another schema version is refused", "[schema]") {
-  test::TempDir dir;
-  const std::string db = (dir / "db").string();
-  {
-    Index index(db);
-    index.add(Article{.id = "1", .title = "Cocoa"});
-    index.commit();
+  // 2: the version before the day terms, whose later runs would find no stored copies.
+  for (const std::string version : {"0", "2"}) {
+    test::TempDir dir;
+    const std::string db = (dir / "db").string();
+    {
+      Index index(db);
+      index.add(Article{.id = "1", .title = "Cocoa"});
+      index.commit();
+    }
+    {
+      Xapian::WritableDatabase writable(db);
+      writable.set_metadata(std::string(schema::kSchemaVersionKey), version);
+      writable.commit();
+    }
+    CHECK_THROWS_WITH(Searcher(db),
+                      Catch::Contains("schema version " + version) && Catch::Contains("re-index"));
+    CHECK_THROWS_WITH(Index(db), Catch::Contains("schema version " + version));
   }
-  {
-    Xapian::WritableDatabase writable(db);
-    writable.set_metadata(std::string(schema::kSchemaVersionKey), "0");
-    writable.commit();
-  }
-  CHECK_THROWS_WITH(Searcher(db),
-                    Catch::Contains("schema version 0") && Catch::Contains("re-index"));
 }

@@ -52,8 +52,10 @@ struct Shard {
     article.date = date;
     article.lang = "en";
     const std::string hash = resolve_and_hash(article, "en");
-    const StoryFields fields = assigner.assign(id, hash, parse_date(date)->start_instant(),
-                                               signer.sign(analyzer, article.title, article.body));
+    const auto parsed = parse_date(date);  // none: undated
+    const StoryFields fields =
+        assigner.assign(id, hash, parsed ? std::optional(parsed->start_instant()) : std::nullopt,
+                        signer.sign(analyzer, article.title, article.body));
     writer->add(std::move(article), hash, fields);
     return fields.story;
   }
@@ -204,5 +206,30 @@ TEST_CASE("stories: a later run loads the stored articles of the days it needs",
     Shard later(dir);
     CHECK(later.write("ship-2", copy_of(kShipping), "2024-07-01") != shipping);
     CHECK(later.assigner.shard_loads() == 0);
+  }
+  SECTION("undated ones, when an undated article comes") {
+    std::string loose;
+    {
+      Shard earlier(dir);
+      loose = earlier.write("loose-1", kFerries, "");
+      earlier.writer->commit();
+    }
+    Shard later(dir);
+    // Dated, outside the stored days: nothing loaded, and no undated story joined.
+    CHECK(later.write("loose-2", copy_of(kFerries), "2024-07-01") != loose);
+    CHECK(later.assigner.shard_loads() == 0);
+    CHECK(later.write("loose-3", copy_of(kFerries), "") == loose);
+    CHECK(later.assigner.shard_loads() == 1);
+  }
+  SECTION("a stored article deleted in a dropped batch is a candidate again") {
+    Shard later(dir);
+    later.write("ship-2", copy_of(kShipping), "2024-05-05");
+    later.remove("ship-1");
+    later.remove("ship-2");
+    later.writer->abandon();
+    later.assigner.reopen({later.path}, StoryAssigner::Written::kDropped);
+    // The shards still hold ship-1: its day is loaded again, and its copy joins it.
+    CHECK(later.write("ship-3", copy_of(kShipping), "2024-05-05") == shipping);
+    CHECK(later.assigner.shard_loads() == 2);
   }
 }
