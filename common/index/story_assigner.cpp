@@ -140,6 +140,9 @@ void StoryAssigner::load_window(int day) {
       for (auto& [d, count] : out) count = count * most / articles;
       return out;
     }
+    // Otherwise whole days: a count is a cap only when capped (a commit that moves the snapshot
+    // on between counting and loading adds postings).
+    for (auto& [d, count] : out) count = SIZE_MAX;
     if (day == kUndated) return out;
     // And the days next to the window, the nearest first, while they fit in an eighth of the
     // budget: the articles to come, of about these days, then load nothing more.
@@ -150,7 +153,7 @@ void StoryAssigner::load_window(int day) {
         const Xapian::doccount count = snapshot_.get_termfreq(day_term(d));
         if (articles + count > room) continue;
         articles += count;
-        out.emplace_back(d, count);
+        out.emplace_back(d, SIZE_MAX);
       }
     }
     return out;
@@ -277,10 +280,9 @@ StoryAssigner::CandidateSet StoryAssigner::candidates(const Signature& signature
       if (!in_window(day, entry.day) || !seen_pending.insert(index).second) continue;
       out.list.push_back({entry.id, entry.day, entry.story, &entry.signature});
     }
-    // Then the compact table's, up to the same number an article; only those similar enough
-    // are copied out.
-    // Those outside the window do not count, and are walked past up to kMaxVisitsPerKey: a
-    // load brings articles of the days around the window too.
+    // Then the compact table's, up to the same number an article (those outside the window do
+    // not count: a load brings the days around it too; kMaxVisitsPerKey visited at most); only
+    // those similar enough are copied out.
     committed_.for_each_with_key(
         key, kMaxCandidatesPerKey - taken,
         [&](std::uint32_t index) {

@@ -24,7 +24,7 @@ namespace dateline {
 struct StoryFields {
   std::string story;    // 16 hex digits
   std::string day;      // UTC day of the article's instant, "YYYY-MM-DD"; "" when undated
-  Signature signature;  // not judgeable: no band terms, and the article stands alone
+  Signature signature;  // not judgeable: no day term, and the article stands alone
 };
 
 // The candidates of a new article are the articles that share one of its LSH band keys, all
