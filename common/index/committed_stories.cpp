@@ -52,12 +52,12 @@ std::uint32_t CommittedStories::find(std::string_view id) const {
   return kNone;
 }
 
-std::optional<int> CommittedStories::remove(std::string_view id) {
+std::optional<CommittedStories::Removed> CommittedStories::remove(std::string_view id) {
   const std::uint32_t index = find(id);
   if (index == kNone) return std::nullopt;
   live_[index] = false;
   --live_count_;
-  return days_[index];
+  return Removed{days_[index], stories_[index]};
 }
 
 std::vector<int> CommittedStories::days() const {

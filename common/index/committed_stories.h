@@ -32,8 +32,12 @@ class CommittedStories {
   // others' band keys.
   void rebuild(const std::function<bool(int day)>& drop);
   // The article `id` was deleted or written again: it is no longer a candidate. Returns its
-  // day, if it was here.
-  std::optional<int> remove(std::string_view id);
+  // day and story, if it was here.
+  struct Removed {
+    int day = 0;
+    std::uint64_t story = 0;
+  };
+  std::optional<Removed> remove(std::string_view id);
   bool contains(std::string_view id) const { return find(id) != kNone; }
 
   // Calls `visit(index)` for the live articles indexed under band key `key`, the newest first,
@@ -57,6 +61,13 @@ class CommittedStories {
   std::optional<Signature> signature(std::uint32_t index) const;
   // The live articles' days, one entry an article.
   std::vector<int> days() const;
+  // Calls `visit(article)` for each live article, in input order.
+  template <typename Visit>
+  void for_each_article(Visit visit) const {
+    for (std::uint32_t i = 0; i < days_.size(); ++i) {
+      if (live_[i]) visit(article(i));
+    }
+  }
 
   std::size_t size() const { return live_count_; }
   std::size_t bytes() const;

@@ -25,6 +25,13 @@ int day_of_date_value(const std::string& value) {
   return day_number(static_cast<std::int64_t>(Xapian::sortable_unserialise(value)));
 }
 
+// The number of a story id (16 hex digits).
+std::uint64_t story_number(std::string_view story) {
+  std::uint64_t number = 0;
+  std::from_chars(story.data(), story.data() + story.size(), number, 16);
+  return number;
+}
+
 std::string hex16(std::uint64_t value) {
   char out[17];
   std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(value));
@@ -85,15 +92,16 @@ void StoryAssigner::reopen(const std::vector<std::string>& shard_paths, Written 
       stored_undated_ = snapshot_.get_value_freq(schema::kDateSlot) < snapshot_.get_doccount();
     }
   }
-  if (written == Written::kDropped) forgotten_days_.merge(overridden_days_);
+  if (written == Written::kDropped) {
+    forgotten_days_.merge(overridden_days_);
+    run_spans_.clear();  // some of their articles may not be stored
+  }
   overridden_days_.clear();
   for (const Entry& entry : entries_) {
     if (written == Written::kDropped) {
       forgotten_days_.insert(entry.day);
     } else if (entry.live && entry.signature.judgeable()) {
-      std::uint64_t story = 0;
-      std::from_chars(entry.story.data(), entry.story.data() + entry.story.size(), story, 16);
-      committed_.add(entry.id, entry.day, story, entry.signature);
+      committed_.add(entry.id, entry.day, story_number(entry.story), entry.signature);
     }
   }
   // The pending entries' memory goes before the committed ones are indexed.
@@ -104,7 +112,7 @@ void StoryAssigner::reopen(const std::vector<std::string>& shard_paths, Written 
   removed_ = {};
   spans_ = {};
   committed_.rebuild([](int) { return false; });
-  if (committed_.bytes() > limits_.committed_budget) forget_least_used_days();
+  if (memory_bytes() > limits_.committed_budget) forget_least_used_days();
 }
 
 bool StoryAssigner::needs_loading(int day) const {
@@ -165,7 +173,7 @@ void StoryAssigner::load_window(int day) {
     loaded_days_.insert(d);
     day_used_[d] = ++clock_;
   }
-  if (committed_.bytes() > limits_.committed_budget) forget_least_used_days(day);
+  if (memory_bytes() > limits_.committed_budget) forget_least_used_days(day);
 }
 
 std::string StoryAssigner::day_term(int day) {
@@ -212,9 +220,7 @@ void StoryAssigner::load_days(const std::vector<std::pair<int, std::size_t>>& da
   // Added after every contains() above: the table finds what was added since its last rebuild
   // by a scan.
   for (const Stored& article : stored) {
-    std::uint64_t story = 0;
-    std::from_chars(article.story.data(), article.story.data() + article.story.size(), story, 16);
-    committed_.add(article.id, article.day, story, article.signature);
+    committed_.add(article.id, article.day, story_number(article.story), article.signature);
   }
   committed_.rebuild([](int) { return false; });
 }
@@ -231,8 +237,8 @@ void StoryAssigner::forget_least_used_days(std::optional<int> keep) {
     by_use.emplace_back(used == day_used_.end() ? 0 : used->second, day);
   }
   std::sort(by_use.begin(), by_use.end());
-  const double kept = static_cast<double>(limits_.committed_budget) * 3 / 4 /
-                      static_cast<double>(committed_.bytes());
+  const double kept =
+      static_cast<double>(limits_.committed_budget) * 3 / 4 / static_cast<double>(memory_bytes());
   auto left = static_cast<double>(committed_.size());
   const double target = left * kept;
   std::unordered_set<int> forget;
@@ -243,6 +249,10 @@ void StoryAssigner::forget_least_used_days(std::optional<int> keep) {
     loaded_days_.erase(day);
     left -= static_cast<double>(articles[day]);
   }
+  // A forgotten article's story is read from the shards again.
+  committed_.for_each_article([&](const CommittedStories::Article& article) {
+    if (forget.contains(article.day)) run_spans_.erase(article.story);
+  });
   committed_.rebuild([&forget](int day) { return forget.contains(day); });
 }
 
@@ -303,8 +313,11 @@ StoryAssigner::CandidateSet StoryAssigner::candidates(const Signature& signature
 
 const StoryAssigner::Span& StoryAssigner::span_of(const std::string& story) {
   if (auto it = spans_.find(story); it != spans_.end()) return it->second;
+  if (auto run = run_spans_.find(story_number(story)); run != run_spans_.end())
+    return spans_.emplace(story, run->second).first->second;
   // The days of the story's stored articles (those written since the snapshot were added to
   // the span as they were written, after this first look).
+  ++span_reads_;
   Span span{kUndated, kUndated};
   const std::string term = std::string(schema::kStoryPrefix).append(story);
   for (auto post = snapshot_.postlist_begin(term); post != snapshot_.postlist_end(term); ++post) {
@@ -362,13 +375,18 @@ StoryFields StoryAssigner::assign(const std::string& id, const std::string& hash
   fields.story = best ? std::string(best->story) : read_snapshot([&] { return new_story_id(id); });
   fields.day = instant ? utc_day(*instant) : "";
   fields.signature = std::move(signature);
+  auto [span, fresh] = spans_.try_emplace(fields.story, Span{day, day});
   if (day != kUndated) {
-    auto [it, fresh] = spans_.try_emplace(fields.story, Span{day, day});
-    if (!fresh && it->second.first == kUndated) it->second = {day, day};
-    it->second.first = std::min(it->second.first, day);
-    it->second.last = std::max(it->second.last, day);
-  } else {
-    spans_.try_emplace(fields.story, Span{kUndated, kUndated});
+    if (!fresh && span->second.first == kUndated) span->second = {day, day};
+    span->second.first = std::min(span->second.first, day);
+    span->second.last = std::max(span->second.last, day);
+  }
+  // A story begun here, or joined while memory knows all of it, keeps its span across batches.
+  const std::uint64_t number = story_number(fields.story);
+  if (!best && fields.signature.judgeable()) {
+    run_spans_[number] = span->second;
+  } else if (auto run = run_spans_.find(number); run != run_spans_.end()) {
+    run->second = span->second;
   }
   const auto index = static_cast<std::uint32_t>(entries_.size());
   const Entry& entry = entries_.emplace_back(Entry{id, fields.story, hash, fields.signature, day});
@@ -384,10 +402,14 @@ StoryFields StoryAssigner::assign(const std::string& id, const std::string& hash
 
 void StoryAssigner::remove(const std::string& id) {
   removed_.insert(id);
-  if (const auto day = committed_.remove(id)) overridden_days_.insert(*day);
+  if (const auto removed = committed_.remove(id)) {
+    overridden_days_.insert(removed->day);
+    run_spans_.erase(removed->story);  // its span may shrink: read from the shards
+  }
   auto it = pending_.find(id);
   if (it == pending_.end()) return;
   Entry& entry = entries_[it->second];
+  run_spans_.erase(story_number(entry.story));
   entry.live = false;  // its links stay, skipped, until the next reopen
   entry.signature = Signature{};
   pending_.erase(it);

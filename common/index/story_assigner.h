@@ -84,8 +84,14 @@ class StoryAssigner {
   // Articles of earlier batches and runs held in memory, and their bytes.
   std::size_t committed() const { return committed_.size(); }
   std::size_t committed_bytes() const { return committed_.bytes(); }
+  // All the memory the budget bounds: the compact table and the spans of this run's stories.
+  std::size_t memory_bytes() const {
+    return committed_.bytes() + run_spans_.size() * kRunSpanBytes;
+  }
   // How many times days were loaded from the shards.
   std::size_t shard_loads() const { return shard_loads_; }
+  // How many times a story's span was read from the shards (its copies' days).
+  std::size_t span_reads() const { return span_reads_; }
 
  private:
   static constexpr int kUndated = -1000000;
@@ -155,6 +161,7 @@ class StoryAssigner {
   std::uint64_t clock_ = 0;
   Limits limits_;
   std::size_t shard_loads_ = 0;
+  std::size_t span_reads_ = 0;
   // Written since the snapshot, in order (a deque: entries and their ids do not move).
   std::deque<Entry> entries_;
   std::unordered_map<std::string_view, std::uint32_t> pending_;  // live entries by id
@@ -173,6 +180,12 @@ class StoryAssigner {
   // it, and those days are loaded again.
   std::set<int> overridden_days_;
   std::unordered_map<std::string, Span> spans_;  // stories met since the snapshot (dated)
+  // The spans of the judgeable stories begun in this run, by story number, kept across
+  // reopen(): while memory has seen every article of such a story written and none removed,
+  // written again or forgotten (and no batch was dropped), its span is what span_of() would
+  // read from the shards, a tree lookup per copy (2.4% of indexing reuters x4).
+  std::unordered_map<std::uint64_t, Span> run_spans_;
+  static constexpr std::size_t kRunSpanBytes = 48;  // a node of run_spans_ and its bucket
 };
 
 // The fields of an article that is a story of its own (when stories are not detected).

@@ -150,6 +150,25 @@ TEST_CASE(
   CHECK(shard.assigner.shard_loads() == 0);
 }
 
+TEST_CASE("stories: a story's days across batches, from memory until one of its copies goes",
+          "[stories]") {
+  TempDir dir;
+  Shard shard(dir);
+  const std::string shipping = shard.write("ship-1", kShipping, "2024-05-04");
+  CHECK(shard.write("ship-2", copy_of(kShipping), "2024-05-07") == shipping);
+  shard.commit_batch();
+  // The story spans May 4 to 7: a copy of May 8 would take it past the window of 3 days. Its
+  // days are known without reading the shards, as it began in this run.
+  CHECK(shard.write("ship-3", copy_of(kShipping), "2024-05-08") != shipping);
+  CHECK(shard.assigner.span_reads() == 0);
+  shard.commit_batch();
+  // Without its first copy it spans May 7 alone (read from the shards, which still hold
+  // ship-1 until the batch commits): the next copy of May 8 joins it.
+  shard.remove("ship-1");
+  CHECK(shard.write("ship-4", copy_of(kShipping), "2024-05-08") == shipping);
+  CHECK(shard.assigner.span_reads() == 1);
+}
+
 TEST_CASE(
     "stories: a dropped batch's articles are not candidates, and their days are looked "
     "up in the shards",
