@@ -82,6 +82,7 @@ void StoryAssigner::reopen(const std::vector<std::string>& shard_paths, Written 
     // candidate but in memory, so a run in date order looks in the shards only for the
     // window after the stored days.
     stored_known_ = true;
+    stored_before_run_ = !snapshot_empty_;
     if (!snapshot_empty_) {
       const std::string lower = snapshot_.get_value_lower_bound(schema::kDateSlot);
       const std::string upper = snapshot_.get_value_upper_bound(schema::kDateSlot);
@@ -263,6 +264,7 @@ bool StoryAssigner::overridden(const std::string& id) const {
 bool StoryAssigner::unchanged(const std::string& id, const std::string& hash) const {
   if (auto it = pending_.find(id); it != pending_.end()) return entries_[it->second].hash == hash;
   if (removed_.contains(id) || snapshot_empty_) return false;
+  if (!stored_before_run_ && !written_ids_.may_contain(hash64(id))) return false;
   return read_snapshot([&] {
     auto doc = schema::document_by_id(snapshot_, id);
     return doc && doc->get_value(schema::kHashSlot) == hash;
@@ -347,6 +349,7 @@ std::string StoryAssigner::new_story_id(const std::string& id) {
 StoryFields StoryAssigner::assign(const std::string& id, const std::string& hash,
                                   std::optional<std::int64_t> instant, Signature signature) {
   remove(id);  // a new version replaces the old one, which must not be its own candidate
+  written_ids_.add(hash64(id));
   const int day = instant ? day_number(*instant) : kUndated;
   day_used_[day] = ++clock_;
   load_window(day);

@@ -16,6 +16,7 @@
 #include "index/committed_stories.h"
 #include "index/near_duplicates.h"
 #include "index/story_table.h"
+#include "util/bloom_filter.h"
 
 namespace dateline {
 
@@ -86,7 +87,7 @@ class StoryAssigner {
   std::size_t committed_bytes() const { return committed_.bytes(); }
   // All the memory the budget bounds: the compact table and the spans of this run's stories.
   std::size_t memory_bytes() const {
-    return committed_.bytes() + run_spans_.size() * kRunSpanBytes;
+    return committed_.bytes() + run_spans_.size() * kRunSpanBytes + written_ids_.bytes();
   }
   // How many times days were loaded from the shards.
   std::size_t shard_loads() const { return shard_loads_; }
@@ -154,6 +155,11 @@ class StoryAssigner {
   bool stored_known_ = false;
   int stored_first_day_ = kUndated, stored_last_day_ = kUndated;
   bool stored_undated_ = false;
+  // Whether the database held articles when the run began; if not, an id is stored only if
+  // this run wrote it, and the ids written say which are certainly not, without a lookup in
+  // the shards for each article (1% of indexing reuters x4).
+  bool stored_before_run_ = false;
+  BloomFilter written_ids_;  // hash64 of every id assign() was given
   std::set<int> loaded_days_;
   CommittedStories committed_;
   std::set<int> forgotten_days_;  // days whose articles memory no longer holds (all of them)
