@@ -123,8 +123,10 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string_view
 
   doc.add_boolean_term(schema::id_term(article.id));
   if (!article.lang.empty()) doc.add_boolean_term(prefixed(schema::kLangPrefix, article.lang));
+  std::string date_value;
   if (auto date = parse_date(article.date)) {
-    doc.add_value(schema::kDateSlot, schema::date_value(date->start_instant()));
+    date_value = schema::date_value(date->start_instant());
+    doc.add_value(schema::kDateSlot, date_value);
     doc.add_value(schema::kYearSlot, article.date.substr(0, 4));  // the year as written
   }
   doc.add_value(schema::kHashSlot, std::string(content_hash));
@@ -140,6 +142,10 @@ Xapian::Document DocumentBuilder::build(const Article& article, std::string_view
     doc.add_value(schema::kTagsSlot, tags);
   }
   add_story(doc, story);
+  if (!story.story.empty()) {
+    doc.add_value(schema::kStoryCardSlot,
+                  schema::story_card_value(story.story, date_value, article.id, article.source));
+  }
   doc.set_data(to_stored(article, word_map.marks.empty() ? "" : word_map.serialize()));
   return doc;
 }

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "util/hash.h"
+#include "util/varint.h"
 
 namespace dateline::schema {
 
@@ -26,6 +27,30 @@ std::optional<Xapian::Document> document_by_id(const Xapian::Database& db, std::
   const auto docid = docid_of(db, id);
   if (!docid) return std::nullopt;
   return db.get_document(*docid);
+}
+
+std::string story_card_value(std::string_view story, std::string_view date, std::string_view id,
+                             std::string_view source) {
+  std::string card;
+  card.reserve(story.size() + date.size() + id.size() + source.size() + 3);
+  for (std::string_view field : {story, date, id}) {
+    varint::put(card, field.size());
+    card.append(field);
+  }
+  return card.append(source);
+}
+
+std::optional<StoryCard> parse_story_card(std::string_view value) {
+  StoryCard card;
+  for (std::string_view* field : {&card.story, &card.date, &card.id}) {
+    std::size_t size = 0;
+    if (!varint::get(value, size) || size > value.size()) return std::nullopt;
+    *field = value.substr(0, size);
+    value.remove_prefix(size);
+  }
+  card.source = value;
+  if (card.story.empty()) return std::nullopt;
+  return card;
 }
 
 std::string date_value(std::int64_t instant) {

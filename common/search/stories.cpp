@@ -87,6 +87,21 @@ class StoryCounter::LocalSpy : public Xapian::MatchSpy {
   explicit LocalSpy(Xapian::valueno slot) : slot_(slot) {}
 
   void operator()(const Xapian::Document& doc, double) override {
+    if (slot_ == schema::kStorySlot) {
+      // The copy's story card holds all that is kept of it: one value read a match.
+      const std::string card = doc.get_value(schema::kStoryCardSlot);
+      if (const auto fields = schema::parse_story_card(card)) {
+        Tally& tally = counts_[std::string(fields->story)];
+        ++tally.matches;
+        if (tally.keep && tally.kept < MatchingCopy::kMaxPerStory) {
+          ++tally.kept;
+          copies_.push_back({std::string(fields->story), std::string(fields->date),
+                             std::string(fields->id), std::string(fields->source), 0});
+        }
+        return;
+      }
+    }
+    // Written before story cards, or counting by day: the copy's other slots are read.
     const std::string value = doc.get_value(slot_);
     Tally& tally = counts_[value];
     ++tally.matches;

@@ -197,3 +197,33 @@ TEST_CASE("stories: the labelled copies share a story, and the labelled others d
   CHECK(together >= copies * 9 / 10);
   CHECK(apart >= others * 95 / 100);
 }
+
+TEST_CASE("stories: each article's story card holds its story, date, id and source", "[stories]") {
+  TempDir dir;
+  Article wire = article("wire", "Nordhafen to buy Baltic Feeder", kLead + "\n\n" + kRest,
+                         "2024-05-04T06:00:00Z");
+  wire.source = "Reuters";
+  Article odd =
+      article(std::string("odd\x1fid\x01", 8), "Nordhafen buys rival", kLead + "\n\n" + kRest, "");
+  odd.source = "Wire \x1f Service";
+  Article bare = article("bare", "Fjordline orders ferries", kOther, "2024-05-05");
+  index_all(dir / "db", {wire, odd, bare});
+
+  Xapian::Database db((dir / "db").string());
+  REQUIRE(db.get_doccount() == 3);
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    const Xapian::Document doc = db.get_document(*it);
+    const std::string value = doc.get_value(schema::kStoryCardSlot);
+    const auto card = schema::parse_story_card(value);
+    REQUIRE(card);
+    CHECK(card->story == doc.get_value(schema::kStorySlot));
+    CHECK(card->date == doc.get_value(schema::kDateSlot));
+    CHECK(card->id == doc.get_value(schema::kIdSlot));
+    CHECK(card->source == doc.get_value(schema::kSourceSlot));
+  }
+  // Not a card: truncated inside a field, or no story.
+  const std::string card = schema::story_card_value("0123456789abcdef", "d", "id", "src");
+  CHECK(schema::parse_story_card(std::string_view(card).substr(0, 5)) == std::nullopt);
+  CHECK(schema::parse_story_card("") == std::nullopt);
+  CHECK(schema::parse_story_card(card)->source == "src");
+}
