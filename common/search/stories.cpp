@@ -144,6 +144,13 @@ class StoryCounter::LocalSpy : public Xapian::MatchSpy {
     if (kept == MatchingCopy::kMaxPerStory) return;
     ++kept;
     // The docid is that of the copy's shard when there are several: 0, found by id instead.
+    // One value read rather than three where the copy has a story card.
+    const std::string card = doc.get_value(schema::kStoryCardSlot);
+    if (const auto fields = schema::parse_story_card(card)) {
+      copies_.push_back({std::move(story), std::string(fields->date), std::string(fields->id),
+                         std::string(fields->source), 0});
+      return;
+    }
     copies_.push_back({std::move(story), doc.get_value(schema::kDateSlot),
                        doc.get_value(schema::kIdSlot), doc.get_value(schema::kSourceSlot), 0});
   }
