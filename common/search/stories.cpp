@@ -91,13 +91,10 @@ class StoryCounter::LocalSpy : public Xapian::MatchSpy {
       // The copy's story card holds all that is kept of it: one value read a match.
       const std::string card = doc.get_value(schema::kStoryCardSlot);
       if (const auto fields = schema::parse_story_card(card)) {
-        Tally& tally = counts_[std::string(fields->story)];
+        std::string story(fields->story);
+        Tally& tally = counts_[story];
         ++tally.matches;
-        if (tally.keep && tally.kept < MatchingCopy::kMaxPerStory) {
-          ++tally.kept;
-          copies_.push_back({std::string(fields->story), std::string(fields->date),
-                             std::string(fields->id), std::string(fields->source), 0});
-        }
+        if (tally.keep) keep_copy(std::move(story), tally.kept, doc, fields);
         return;
       }
     }
@@ -140,13 +137,19 @@ class StoryCounter::LocalSpy : public Xapian::MatchSpy {
     std::size_t kept = 0;  // copies kept
   };
 
-  void keep_copy(std::string story, std::size_t& kept, const Xapian::Document& doc) {
+  // Keeps a copy of `story` from its story card (`card`, or read from `doc`), or from three
+  // slots of a document written before cards.
+  void keep_copy(std::string story, std::size_t& kept, const Xapian::Document& doc,
+                 std::optional<schema::StoryCard> card = std::nullopt) {
     if (kept == MatchingCopy::kMaxPerStory) return;
     ++kept;
     // The docid is that of the copy's shard when there are several: 0, found by id instead.
-    // One value read rather than three where the copy has a story card.
-    const std::string card = doc.get_value(schema::kStoryCardSlot);
-    if (const auto fields = schema::parse_story_card(card)) {
+    std::string value;  // what a card read here views
+    if (!card) {
+      value = doc.get_value(schema::kStoryCardSlot);
+      card = schema::parse_story_card(value);
+    }
+    if (const auto& fields = card) {
       copies_.push_back({std::move(story), std::string(fields->date), std::string(fields->id),
                          std::string(fields->source), 0});
       return;
