@@ -21,6 +21,7 @@
 #include "search/snippet.h"
 #include "search/spelling.h"
 #include "search/stories.h"
+#include "search/story_index.h"
 #include "util/date.h"
 #include "util/error_edge.h"
 #include "util/lang_tag.h"
@@ -152,8 +153,17 @@ struct Searcher::Impl {
   void add_stories(StoryCounter& counter, const SearchRequest& request, const Xapian::Query& query,
                    bool every_match, SearchResults& results);
 
+  // Every document's story and day (see story_index.h), for a search that counts stories: from
+  // this Searcher's second such search on (one pass over a slot pays over many searches, not
+  // for one), rebuilt when the database moves to another revision. None for several or remote
+  // shards.
+  const StoryIndex* story_index();
+
   std::string path_;
   Xapian::Database db_;
+  std::optional<StoryIndex> story_index_;
+  std::optional<Xapian::rev> story_index_revision_;  // the revision story_index_ was read at
+  int counting_searches_ = 0;
   Analyzer analyzer_;
   std::vector<std::string> languages_;  // languages present in the database
   bool remote_ = false;                 // some shard is remote: no DeadlineSpy there
@@ -215,6 +225,16 @@ void Searcher::Impl::read_languages() {
 
 void Searcher::Impl::refresh() {
   if (db_.reopen()) read_languages();
+}
+
+const StoryIndex* Searcher::Impl::story_index() {
+  if (remote_ || db_.size() != 1 || ++counting_searches_ < 2) return nullptr;
+  const Xapian::rev revision = db_.get_revision();
+  if (story_index_revision_ != revision) {
+    story_index_ = StoryIndex::read(db_);
+    story_index_revision_ = revision;
+  }
+  return story_index_ ? &*story_index_ : nullptr;
 }
 
 Searcher::Impl::Impl(const std::string& path) : path_(path) {
@@ -504,14 +524,15 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
   if (results.collapsed) enquire.set_collapse_key(schema::kStorySlot);
   FacetCounter facets(request.facets);
   const bool count_stories = results.collapsed || request.timeline;
-  StoryCounter stories(remote_, request.timeline.has_value());
+  const StoryIndex* story_index = count_stories ? this->story_index() : nullptr;
+  StoryCounter stories(remote_, request.timeline.has_value(), story_index);
   // The time limit cuts the page's match short only on local databases (DeadlineSource cannot
   // go to a remote shard). There the spies see the page's match too: if it is cut short, what
   // they counted by then is the answer.
   DeadlineSpy spy(deadline, std::size_t{request.offset} + request.limit);
   DeadlineSource deadline_source(deadline);
   FacetCounter page_facets(request.facets);
-  StoryCounter page_stories(remote_, request.timeline.has_value());
+  StoryCounter page_stories(remote_, request.timeline.has_value(), story_index);
   if (deadline.bounded() && !remote_) {
     enquire.set_query(
         Xapian::Query(Xapian::Query::OP_FILTER, prepared.query, Xapian::Query(&deadline_source)));
@@ -532,7 +553,11 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
   // Facets, stories, timelines and exact totals count every match, in a match of their own.
   bool counts_cut_short = false;
   if ((!facets.empty() || count_stories || request.exact_count) && !page_cut_short) {
-    if (results.collapsed) stories.keep_copies_of(results.hits);
+    if (results.collapsed) {
+      std::vector<std::string> hit_stories;
+      for (const SearchHit& hit : results.hits) hit_stories.push_back(hit.story.id);
+      stories.keep_copies_of(hit_stories);
+    }
     counts_cut_short = !count_matches(prepared.query, deadline, facets,
                                       count_stories ? &stories : nullptr, results);
   }

@@ -9,6 +9,7 @@
 #include "index/schema.h"
 #include "index/stored_article.h"
 #include "index/story_assigner.h"
+#include "search/story_index.h"
 #include "util/date.h"
 
 namespace dateline {
@@ -87,17 +88,6 @@ class StoryCounter::LocalSpy : public Xapian::MatchSpy {
   explicit LocalSpy(Xapian::valueno slot) : slot_(slot) {}
 
   void operator()(const Xapian::Document& doc, double) override {
-    if (slot_ == schema::kStorySlot) {
-      // The copy's story card holds all that is kept of it: one value read a match.
-      const std::string card = doc.get_value(schema::kStoryCardSlot);
-      if (const auto fields = schema::parse_story_card(card)) {
-        std::string story(fields->story);
-        Tally& tally = counts_[story];
-        ++tally.matches;
-        if (tally.keep) keep_copy(std::move(story), tally.kept, doc, fields);
-        return;
-      }
-    }
     // Written before story cards, or counting by day: the copy's other slots are read.
     const std::string value = doc.get_value(slot_);
     Tally& tally = counts_[value];
@@ -164,10 +154,84 @@ class StoryCounter::LocalSpy : public Xapian::MatchSpy {
   std::vector<MatchingCopy> copies_;
 };
 
-StoryCounter::StoryCounter(bool remote, bool days) : days_(days || remote) {
+// Counts by story number from a StoryIndex: an array read a match, where LocalSpy reads a
+// value from the match's value stream and hashes it. Keeps the copies of the stories asked for
+// from their story cards, with their docids (one database: the docids are the database's).
+class StoryCounter::IndexedSpy : public Xapian::MatchSpy {
+ public:
+  IndexedSpy(const StoryIndex& index, bool days)
+      : index_(index), days_(days), tallies_(index.story_count()) {}
+
+  void operator()(const Xapian::Document& doc, double) override {
+    const Xapian::docid docid = doc.get_docid();
+    const std::uint32_t story = index_.story_of(docid);
+    ++articles_;
+    if (story == StoryIndex::kNoStory) {
+      ++lone_;
+      return;
+    }
+    Tally& tally = tallies_[story];
+    if (tally.matches++ == 0) matched_.push_back(story);
+    if (days_) ++per_day_[std::uint64_t{index_.day_of(docid)} << 32 | story];
+    if (tally.keep && tally.kept < MatchingCopy::kMaxPerStory) {
+      ++tally.kept;
+      const std::string card = doc.get_value(schema::kStoryCardSlot);
+      if (const auto fields = schema::parse_story_card(card)) {
+        copies_.push_back({std::string(fields->story), std::string(fields->date),
+                           std::string(fields->id), std::string(fields->source), docid});
+      } else {
+        copies_.push_back({index_.story_id(story), doc.get_value(schema::kDateSlot),
+                           doc.get_value(schema::kIdSlot), doc.get_value(schema::kSourceSlot),
+                           docid});
+      }
+    }
+  }
+
+  void keep(const std::string& story) {
+    if (const auto number = index_.number_of(story)) tallies_[*number].keep = true;
+  }
+  std::uint64_t articles() const { return articles_; }
+  std::uint64_t lone() const { return lone_; }
+  std::uint64_t stories() const { return matched_.size(); }
+  std::uint64_t copies(const std::string& story) const {
+    const auto number = index_.number_of(story);
+    return number ? tallies_[*number].matches : 0;
+  }
+  // Visits (day, story, matches) of every day and story matched; with `days` only.
+  template <typename Visit>
+  void for_each_day_count(Visit visit) const {
+    for (const auto& [key, n] : per_day_) {
+      visit(index_.day(static_cast<std::uint32_t>(key >> 32)),
+            static_cast<std::uint32_t>(key & UINT32_MAX), n);
+    }
+  }
+  const StoryIndex& index() const { return index_; }
+  std::vector<MatchingCopy> take_copies() { return std::move(copies_); }
+
+ private:
+  struct Tally {
+    std::uint32_t matches = 0;
+    std::uint16_t kept = 0;  // copies kept (at most MatchingCopy::kMaxPerStory)
+    bool keep = false;       // a story of the page: its copies are kept
+  };
+
+  const StoryIndex& index_;
+  bool days_;
+  std::vector<Tally> tallies_;          // by story number: one allocation, no hashing
+  std::vector<std::uint32_t> matched_;  // the stories with matches
+  std::unordered_map<std::uint64_t, std::uint64_t> per_day_;  // day << 32 | story -> matches
+  std::uint64_t articles_ = 0;
+  std::uint64_t lone_ = 0;  // matches without a story
+  std::vector<MatchingCopy> copies_;
+};
+
+StoryCounter::StoryCounter(bool remote, bool days, const StoryIndex* index)
+    : days_(days || remote) {
   // Remote shards run the spy they are sent, and Xapian's has no slot to choose but its own.
   if (remote) {
     remote_spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kDayStorySlot);
+  } else if (index) {
+    indexed_spy_ = std::make_unique<IndexedSpy>(*index, days);
   } else {
     local_spy_ = std::make_unique<LocalSpy>(days ? schema::kDayStorySlot : schema::kStorySlot);
   }
@@ -178,6 +242,8 @@ StoryCounter::~StoryCounter() = default;
 void StoryCounter::attach(Xapian::Enquire& enquire) {
   if (remote_spy_) {
     enquire.add_matchspy(remote_spy_.get());
+  } else if (indexed_spy_) {
+    enquire.add_matchspy(indexed_spy_.get());
   } else {
     enquire.add_matchspy(local_spy_.get());
   }
@@ -185,15 +251,22 @@ void StoryCounter::attach(Xapian::Enquire& enquire) {
 
 void StoryCounter::add(const std::string& value, std::uint64_t n) {
   articles_ += n;
+  if (value.empty()) {
+    lone_ += n;  // an article without a story stands alone
+    return;
+  }
   if (!days_) {
     copies_[value] += n;
     return;
   }
   const std::size_t cut = value.find(schema::kListSeparator);
   if (cut == std::string::npos) return;
-  const std::string story = value.substr(cut + 1);
+  add_day(value.substr(0, cut), value.substr(cut + 1), n);
+}
+
+void StoryCounter::add_day(const std::string& day, const std::string& story, std::uint64_t n) {
   copies_[story] += n;
-  per_day_[value.substr(0, cut)][story] += n;
+  per_day_[day][story] += n;
 }
 
 void StoryCounter::finish() {
@@ -201,22 +274,47 @@ void StoryCounter::finish() {
     for (auto v = remote_spy_->values_begin(); v != remote_spy_->values_end(); ++v) {
       add(*v, v.get_termfreq());
     }
+    // Xapian's spy counts no empty value: the matches it did not list have no story.
+    const std::uint64_t total = remote_spy_->get_total();
+    if (total > articles_) add(std::string(), total - articles_);
+  } else if (indexed_spy_) {
+    articles_ = indexed_spy_->articles();
+    lone_ = indexed_spy_->lone();
+    if (!days_) return;  // copies() and stories() ask the spy
+    const StoryIndex& index = indexed_spy_->index();
+    indexed_spy_->for_each_day_count(
+        [&](const std::string& day, std::uint32_t story, std::uint64_t n) {
+          add_day(day, index.story_id(story), n);
+        });
   } else {
     local_spy_->for_each_count(
         [this](const std::string& value, std::uint64_t n) { add(value, n); });
   }
 }
 
-void StoryCounter::keep_copies_of(const std::vector<SearchHit>& hits) {
-  if (!local_spy_) return;
-  for (const SearchHit& hit : hits) local_spy_->keep(hit.story.id);
+void StoryCounter::keep_copies_of(const std::vector<std::string>& stories) {
+  for (const std::string& story : stories) {
+    if (story.empty()) continue;  // an article without a story: no copies
+    if (indexed_spy_) {
+      indexed_spy_->keep(story);
+    } else if (local_spy_) {
+      local_spy_->keep(story);
+    }
+  }
 }
 
 std::vector<MatchingCopy> StoryCounter::take_copies() {
+  if (indexed_spy_) return indexed_spy_->take_copies();
   return local_spy_ ? local_spy_->take_copies() : std::vector<MatchingCopy>{};
 }
 
+std::uint64_t StoryCounter::stories() const {
+  if (indexed_spy_ && !days_) return indexed_spy_->stories() + lone_;
+  return copies_.size() + lone_;
+}
+
 std::uint64_t StoryCounter::copies(const std::string& story) const {
+  if (indexed_spy_ && !days_) return indexed_spy_->copies(story);
   auto it = copies_.find(story);
   return it == copies_.end() ? 0 : it->second;
 }

@@ -18,6 +18,8 @@
 
 namespace dateline {
 
+class StoryIndex;
+
 // A matching copy of a story of the page: what ordering and describing the story need.
 struct MatchingCopy {
   static constexpr std::size_t kMaxPerStory = 1000;  // sources beyond are not listed
@@ -35,33 +37,40 @@ class StoryCounter {
   // matches (it is sent to the shard's server); otherwise a spy of ours counts them in a hash
   // map rather than ValueCountMatchSpy's std::map of strings. `days`: count per day too, for
   // a timeline (a collapse alone counts stories, from the slot the collapse reads anyway, and
-  // builds no per-day table).
-  StoryCounter(bool remote, bool days);
+  // builds no per-day table). `index`: every document's story and day, for one local database
+  // (an array read a match rather than a value read from the match's value stream).
+  StoryCounter(bool remote, bool days, const StoryIndex* index = nullptr);
   ~StoryCounter();
 
   // Counts every match of `enquire` (the caller asks Xapian to check them all).
   void attach(Xapian::Enquire& enquire);
   // Reads the spy; call after get_mset().
   void finish();
-  // Before the match: keep the matching copies of the stories of `hits` as they are counted.
-  // Over local databases only (keeps_copies()): a remote shard runs only Xapian's spy.
-  void keep_copies_of(const std::vector<SearchHit>& hits);
-  bool keeps_copies() const { return local_spy_ != nullptr; }
+  // Before the match: keep the matching copies of `stories` (those of the page's hits) as
+  // they are counted. Over local databases only (keeps_copies()): a remote shard runs only
+  // Xapian's spy.
+  void keep_copies_of(const std::vector<std::string>& stories);
+  bool keeps_copies() const { return local_spy_ || indexed_spy_; }
   std::vector<MatchingCopy> take_copies();
 
   std::uint64_t articles() const { return articles_; }
-  std::uint64_t stories() const { return copies_.size(); }
+  // Stories matched; an article without a story counts as one.
+  std::uint64_t stories() const;
   std::uint64_t copies(const std::string& story) const;
   Timeline timeline(TimelinePeriod period) const;
 
  private:
   class LocalSpy;
+  class IndexedSpy;
   void add(const std::string& value, std::uint64_t n);
+  void add_day(const std::string& day, const std::string& story, std::uint64_t n);
 
   bool days_;  // counting per day
   std::unique_ptr<Xapian::ValueCountMatchSpy> remote_spy_;
   std::unique_ptr<LocalSpy> local_spy_;
+  std::unique_ptr<IndexedSpy> indexed_spy_;
   std::uint64_t articles_ = 0;
+  std::uint64_t lone_ = 0;                                               // matches without a story
   std::unordered_map<std::string, std::uint64_t> copies_;                // story -> matches
   std::map<std::string, std::map<std::string, std::uint64_t>> per_day_;  // day -> story -> n
 };
