@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
+#include <thread>
 
 #include "dateline/errors.h"
 #include "dateline/search.h"
@@ -115,6 +117,55 @@ void note_time_limit(const Deadline& deadline, bool page_cut, bool prefixes_cut,
   }
 }
 
+// The stories of a collapsed page's hits: their collapse keys.
+std::vector<std::string> page_stories_of(const Xapian::MSet& page) {
+  std::vector<std::string> stories;
+  for (auto it = page.begin(); it != page.end(); ++it) stories.push_back(it.get_collapse_key());
+  return stories;
+}
+
+// What a counting match found: how many documents match, exactly when every one was counted.
+struct MatchTotals {
+  bool every_match = false;
+  std::uint64_t estimate = 0, lower = 0, upper = 0;
+};
+
+// Counting has a match of its own, unweighted and with no page. Counted in the match of the
+// page, every match must be weighted (Xapian cannot skip those that cannot reach the page):
+// with collapsing, that cost 1.9x the search at p50 and 3x at p90 on reuters x4. And over
+// remote shards, Xapian 1.4's match spies count some documents of the page twice (as many as
+// there are shards, up to the page's size: 32 for 29 matches with 3 shards and 10 hits), but
+// count exactly in a match that returns no page.
+//
+// Counts every match of `query` on `db` with the facet and story spies; the totals, exact when
+// every match was counted; none when the deadline cut it short (the spies then hold the matches
+// seen by then). `remote`: some shard of `db` is remote.
+std::optional<MatchTotals> count_matches(const Xapian::Database& db, bool remote,
+                                         const Xapian::Query& query, const Deadline& deadline,
+                                         FacetCounter& facets, StoryCounter* stories) {
+  Xapian::Enquire enquire(db);
+  DeadlineSource deadline_source(deadline);
+  enquire.set_query(deadline.bounded() && !remote ? Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                                                  Xapian::Query(&deadline_source))
+                                                  : query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());  // which documents, not how well
+  // Remote shards stop counting at Xapian's own time limit, which they are sent.
+  if (deadline.bounded() && remote) {
+    enquire.set_time_limit(std::max(deadline.remaining_ms(), 1.0) / 1000.0);
+  }
+  facets.attach(enquire);
+  if (stories) stories->attach(enquire);
+  try {
+    if (deadline.passed()) return std::nullopt;
+    const Xapian::MSet counted = enquire.get_mset(0, 0, db.get_doccount());
+    return MatchTotals{counted.get_matches_lower_bound() == counted.get_matches_upper_bound(),
+                       counted.get_matches_estimated(), counted.get_matches_lower_bound(),
+                       counted.get_matches_upper_bound()};
+  } catch (const DeadlinePassed&) {
+    return std::nullopt;  // the spies hold what was counted by then
+  }
+}
+
 }  // namespace
 
 // The Xapian side of a Searcher, kept out of the public header.
@@ -141,10 +192,11 @@ struct Searcher::Impl {
   // The hits of a match the deadline ended: the best `spy` saw, in the request's order.
   void collect_partial(DeadlineSpy& spy, const SearchRequest& request, const BuiltQuery& built,
                        SearchResults& results);
-  // Counts every match of `query` with the facet and story spies, and sets the exact totals;
-  // false when the deadline cut it short (the spies then hold the matches seen by then).
-  bool count_matches(const Xapian::Query& query, const Deadline& deadline, FacetCounter& facets,
-                     StoryCounter* stories, SearchResults& results);
+  // The counting match (see count_matches()) in a thread of its own, on count_db_, while the
+  // caller makes the page's snippets; not valid when it cannot run so (see its definition).
+  std::future<std::optional<MatchTotals>> count_beside(const Xapian::Query& query,
+                                                       const Deadline& deadline,
+                                                       FacetCounter& facets, StoryCounter* stories);
   Snippet snippet_of(const Xapian::Document& doc, std::string_view data, const Article& article,
                      SnippetMaker& snippets, const SearchRequest& request);
   SearchHit hit_of(const Xapian::Document& doc, double score, SnippetMaker& snippets,
@@ -161,6 +213,8 @@ struct Searcher::Impl {
 
   std::string path_;
   Xapian::Database db_;
+  // A second handle of the database, for counting beside the page (count_beside()).
+  std::optional<Xapian::Database> count_db_;
   std::optional<StoryIndex> story_index_;
   std::optional<Xapian::rev> story_index_revision_;  // the revision story_index_ was read at
   int counting_searches_ = 0;
@@ -225,10 +279,11 @@ void Searcher::Impl::read_languages() {
 
 void Searcher::Impl::refresh() {
   if (db_.reopen()) read_languages();
+  if (count_db_) count_db_->reopen();
 }
 
 const StoryIndex* Searcher::Impl::story_index() {
-  if (remote_ || db_.size() != 1 || ++counting_searches_ < 2) return nullptr;
+  if (remote_ || db_.size() != 1 || counting_searches_ < 2) return nullptr;
   const Xapian::rev revision = db_.get_revision();
   if (story_index_revision_ != revision) {
     story_index_ = StoryIndex::read(db_);
@@ -470,40 +525,38 @@ void Searcher::Impl::collect_partial(DeadlineSpy& spy, const SearchRequest& requ
   }
 }
 
-// Counting has a match of its own, unweighted and with no page. Counted in the match of the
-// page, every match must be weighted (Xapian cannot skip those that cannot reach the page):
-// with collapsing, that cost 1.9x the search at p50 and 3x at p90 on reuters x4. And over
-// remote shards, Xapian 1.4's match spies count some documents of the page twice (as many as
-// there are shards, up to the page's size: 32 for 29 matches with 3 shards and 10 hits), but
-// count exactly in a match that returns no page.
-bool Searcher::Impl::count_matches(const Xapian::Query& query, const Deadline& deadline,
-                                   FacetCounter& facets, StoryCounter* stories,
-                                   SearchResults& results) {
-  Xapian::Enquire enquire(db_);
-  DeadlineSource deadline_source(deadline);
-  enquire.set_query(deadline.bounded() && !remote_ ? Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                                                   Xapian::Query(&deadline_source))
-                                                   : query);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());  // which documents, not how well
-  // Remote shards stop counting at Xapian's own time limit, which they are sent.
-  if (deadline.bounded() && remote_) {
-    enquire.set_time_limit(std::max(deadline.remaining_ms(), 1.0) / 1000.0);
-  }
-  facets.attach(enquire);
-  if (stories) stories->attach(enquire);
+// The counting match beside the page's snippets: on a second handle of the database at the
+// page's revision (Xapian's objects are not to be shared across threads), with the query passed
+// serialised (a Query's reference counts are not atomic). The search then takes about the
+// longer of the two rather than their sum: collapsing cost 1.4x the uncollapsed p50 at
+// reuters x4 counted after the snippets (docs/benchmarks.md). Only in a Searcher that has
+// served a counting search before (a second handle is not worth opening for one search), on
+// one local database (whose revision can be compared), with a second core, for a page with hits
+// (else there is nothing to overlap); otherwise, and for a query that does not serialise, not
+// valid: the caller counts after the snippets.
+std::future<std::optional<MatchTotals>> Searcher::Impl::count_beside(const Xapian::Query& query,
+                                                                     const Deadline& deadline,
+                                                                     FacetCounter& facets,
+                                                                     StoryCounter* stories) {
+  static const bool second_core = std::thread::hardware_concurrency() > 1;
+  if (remote_ || db_.size() != 1 || counting_searches_ < 2 || !second_core) return {};
+  if (!count_db_) count_db_ = Xapian::Database(path_);
+  // A commit between the two handles' reopening: the next search's refresh() brings both to it.
+  if (count_db_->get_revision() != db_.get_revision()) return {};
+  std::string serialised;
   try {
-    if (deadline.passed()) return false;
-    const Xapian::MSet counted = enquire.get_mset(0, 0, db_.get_doccount());
-    if (counted.get_matches_lower_bound() < counted.get_matches_upper_bound()) {
-      results.estimate = counted.get_matches_estimated();
-      results.lower = counted.get_matches_lower_bound();
-      results.upper = counted.get_matches_upper_bound();
-      return false;
-    }
-    results.estimate = results.lower = results.upper = counted.get_matches_estimated();
-    return true;
-  } catch (const DeadlinePassed&) {
-    return false;  // the spies hold what was counted by then
+    serialised = query.serialise();
+  } catch (const Xapian::UnimplementedError&) {
+    return {};
+  }
+  try {
+    return std::async(std::launch::async, [&db = *count_db_, serialised = std::move(serialised),
+                                           &deadline, &facets, stories] {
+      return count_matches(db, /*remote=*/false, Xapian::Query::unserialise(serialised), deadline,
+                           facets, stories);
+    });
+  } catch (const std::system_error&) {
+    return {};  // no thread to be had: counted after the snippets
   }
 }
 
@@ -524,6 +577,9 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
   if (results.collapsed) enquire.set_collapse_key(schema::kStorySlot);
   FacetCounter facets(request.facets);
   const bool count_stories = results.collapsed || request.timeline;
+  // Facets, stories, timelines and exact totals count every match, in a match of their own.
+  const bool counting = !facets.empty() || count_stories || request.exact_count;
+  if (counting) ++counting_searches_;
   const StoryIndex* story_index = count_stories ? this->story_index() : nullptr;
   StoryCounter stories(remote_, request.timeline.has_value(), story_index);
   // The time limit cuts the page's match short only on local databases (DeadlineSource cannot
@@ -543,23 +599,35 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
   // The page first, on its own: Xapian then skips the documents that cannot reach it. At least
   // one match is checked, so that even --limit 0 learns whether anything matched.
   bool page_cut_short = false;
+  Xapian::MSet page;
   try {
     if (deadline.passed()) throw DeadlinePassed{};
-    collect(enquire.get_mset(request.offset, request.limit, 1), request, prepared.built, results);
+    page = enquire.get_mset(request.offset, request.limit, 1);
   } catch (const DeadlinePassed&) {
     collect_partial(spy, request, prepared.built, results);
     page_cut_short = timed_out = true;
   }
-  // Facets, stories, timelines and exact totals count every match, in a match of their own.
   bool counts_cut_short = false;
-  if ((!facets.empty() || count_stories || request.exact_count) && !page_cut_short) {
-    if (results.collapsed) {
-      std::vector<std::string> hit_stories;
-      for (const SearchHit& hit : results.hits) hit_stories.push_back(hit.story.id);
-      stories.keep_copies_of(hit_stories);
+  if (!page_cut_short) {
+    StoryCounter* counted_stories = count_stories ? &stories : nullptr;
+    std::future<std::optional<MatchTotals>> beside;
+    if (counting) {
+      if (results.collapsed) stories.keep_copies_of(page_stories_of(page));
+      if (!page.empty()) beside = count_beside(prepared.query, deadline, facets, counted_stories);
     }
-    counts_cut_short = !count_matches(prepared.query, deadline, facets,
-                                      count_stories ? &stories : nullptr, results);
+    collect(page, request, prepared.built, results);
+    if (counting) {
+      const std::optional<MatchTotals> totals =
+          beside.valid()
+              ? beside.get()
+              : count_matches(db_, remote_, prepared.query, deadline, facets, counted_stories);
+      counts_cut_short = !totals || !totals->every_match;
+      if (totals) {
+        results.estimate = totals->estimate;
+        results.lower = totals->every_match ? totals->estimate : totals->lower;
+        results.upper = totals->every_match ? totals->estimate : totals->upper;
+      }
+    }
   }
   FacetCounter& counted_facets = page_cut_short ? page_facets : facets;
   StoryCounter& counted_stories = page_cut_short ? page_stories : stories;

@@ -116,6 +116,7 @@ TEST_CASE("story index: none for a story id the indexer does not write", "[stori
 
 TEST_CASE("story index: searches counting from it answer as searches reading the slots",
           "[stories]") {
+  // ... and counting in a thread of their own, beside the page's snippets (count_beside()).
   TempDir dir;
   const std::string path = (dir / "db").string();
   const std::vector<Article> articles = story_articles();
@@ -127,15 +128,60 @@ TEST_CASE("story index: searches counting from it answer as searches reading the
       INFO(query << (timeline ? " with a timeline" : ""));
       SearchRequest request = request_for(query);
       if (timeline) request.timeline = TimelinePeriod::kWeek;
+      request.facets = {FacetField::kSource, FacetField::kYear};
+      request.snippet_chars = 200;
       Searcher searcher(path);
       const SearchResults from_slots = searcher.search(request);
       const SearchResults from_index = searcher.search(request);
       REQUIRE(from_slots.collapsed);
       check_same_stories(from_slots, from_index);
+      CHECK(from_slots.estimate == from_index.estimate);
+      CHECK(from_slots.lower == from_index.lower);
+      CHECK(from_slots.upper == from_index.upper);
+      REQUIRE(from_slots.facets.size() == 2);
+      REQUIRE(from_index.facets.size() == 2);
+      for (std::size_t f = 0; f < 2; ++f) {
+        REQUIRE(from_slots.facets[f].values.size() == from_index.facets[f].values.size());
+        for (std::size_t v = 0; v < from_slots.facets[f].values.size(); ++v) {
+          CHECK(from_slots.facets[f].values[v].value == from_index.facets[f].values[v].value);
+          CHECK(from_slots.facets[f].values[v].count == from_index.facets[f].values[v].count);
+        }
+      }
+      for (std::size_t i = 0; i < from_slots.hits.size(); ++i) {
+        CHECK(from_slots.hits[i].snippet.text == from_index.hits[i].snippet.text);
+      }
       compared += from_slots.hits.size();
     }
   }
   CHECK(compared > 50);
+}
+
+TEST_CASE("counting beside the page: exact totals and facets of an uncollapsed search",
+          "[stories]") {
+  TempDir dir;
+  const std::string path = (dir / "db").string();
+  write(path, story_articles());
+  for (const char* query : {"oil", "said", "bank"}) {
+    INFO(query);
+    SearchRequest request = request_for(query);
+    request.collapse = Collapse::kNone;
+    request.exact_count = true;
+    request.facets = {FacetField::kSource};
+    Searcher searcher(path);
+    const SearchResults after = searcher.search(request);   // counted after the snippets
+    const SearchResults beside = searcher.search(request);  // counted beside them
+    request.limit = 100000;
+    const SearchResults all = searcher.search(request);
+    CHECK(after.lower == all.hits.size());
+    CHECK(after.upper == all.hits.size());
+    CHECK(beside.estimate == all.hits.size());
+    CHECK(beside.lower == all.hits.size());
+    CHECK(beside.upper == all.hits.size());
+    REQUIRE(beside.facets.size() == 1);
+    std::uint64_t counted = 0;
+    for (const FacetValue& value : beside.facets[0].values) counted += value.count;
+    CHECK(counted == all.hits.size());
+  }
 }
 
 TEST_CASE("story index: read again when the database changes", "[stories]") {
