@@ -17,6 +17,7 @@
 #include "search/deadline.h"
 #include "search/expansion.h"
 #include "search/facets.h"
+#include "search/page_match.h"
 #include "search/query_builder.h"
 #include "search/query_parser.h"
 #include "search/recency.h"
@@ -117,12 +118,18 @@ void note_time_limit(const Deadline& deadline, bool page_cut, bool prefixes_cut,
   }
 }
 
-// The stories of a collapsed page's hits: their collapse keys.
-std::vector<std::string> page_stories_of(const Xapian::MSet& page) {
-  std::vector<std::string> stories;
-  for (auto it = page.begin(); it != page.end(); ++it) stories.push_back(it.get_collapse_key());
-  return stories;
-}
+// The spies of a page's match under a time limit: if it is cut short, what they saw is the
+// answer.
+struct PageSpies {
+  PageSpies(const Deadline& deadline, const SearchRequest& request, bool remote,
+            const StoryIndex* index)
+      : best(deadline, std::size_t{request.offset} + request.limit),
+        facets(request.facets),
+        stories(remote, request.timeline.has_value(), index) {}
+  DeadlineSpy best;
+  FacetCounter facets;
+  StoryCounter stories;
+};
 
 // What a counting match found: how many documents match, exactly when every one was counted.
 struct MatchTotals {
@@ -187,7 +194,7 @@ struct Searcher::Impl {
   std::string query_language(const std::string& tag, SearchResults& results);
   void configure(Xapian::Enquire& enquire, const SearchRequest& request, PreparedQuery& prepared,
                  SearchResults& results);
-  void collect(const Xapian::MSet& mset, const SearchRequest& request, const BuiltQuery& built,
+  void collect(const Page& page, const SearchRequest& request, const BuiltQuery& built,
                SearchResults& results);
   // The hits of a match the deadline ended: the best `spy` saw, in the request's order.
   void collect_partial(DeadlineSpy& spy, const SearchRequest& request, const BuiltQuery& built,
@@ -487,14 +494,14 @@ Snippet Searcher::Impl::snippet_of(const Xapian::Document& doc, std::string_view
   return snippets.passage(body, article.lang, request.snippet_chars);
 }
 
-void Searcher::Impl::collect(const Xapian::MSet& mset, const SearchRequest& request,
+void Searcher::Impl::collect(const Page& page, const SearchRequest& request,
                              const BuiltQuery& built, SearchResults& results) {
-  results.estimate = mset.get_matches_estimated();
-  results.lower = mset.get_matches_lower_bound();
-  results.upper = mset.get_matches_upper_bound();
+  results.estimate = page.mset.get_matches_estimated();
+  results.lower = page.mset.get_matches_lower_bound();
+  results.upper = page.mset.get_matches_upper_bound();
   SnippetMaker snippets(analyzer_, built.highlight);
   std::uint32_t rank = request.offset;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
+  for (const Xapian::MSetIterator& it : page.hits) {
     results.hits.push_back(hit_of(it.get_document(), it.get_weight(), snippets, request));
     results.hits.back().rank = ++rank;
   }
@@ -574,7 +581,6 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
   set_order(enquire, request.sort, by_date);
   configure(enquire, request, prepared, results);
   results.collapsed = request.collapse == Collapse::kStory;
-  if (results.collapsed) enquire.set_collapse_key(schema::kStorySlot);
   FacetCounter facets(request.facets);
   const bool count_stories = results.collapsed || request.timeline;
   // Facets, stories, timelines and exact totals count every match, in a match of their own.
@@ -584,27 +590,32 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
   StoryCounter stories(remote_, request.timeline.has_value(), story_index);
   // The time limit cuts the page's match short only on local databases (DeadlineSource cannot
   // go to a remote shard). There the spies see the page's match too: if it is cut short, what
-  // they counted by then is the answer.
-  DeadlineSpy spy(deadline, std::size_t{request.offset} + request.limit);
+  // they counted by then is the answer. Fresh ones for each match the page runs.
+  std::optional<PageSpies> page_spies;
   DeadlineSource deadline_source(deadline);
-  FacetCounter page_facets(request.facets);
-  StoryCounter page_stories(remote_, request.timeline.has_value(), story_index);
-  if (deadline.bounded() && !remote_) {
+  const bool page_watched = deadline.bounded() && !remote_;
+  if (page_watched) {
     enquire.set_query(
         Xapian::Query(Xapian::Query::OP_FILTER, prepared.query, Xapian::Query(&deadline_source)));
-    enquire.add_matchspy(&spy);
-    page_facets.attach(enquire);
-    if (count_stories) page_stories.attach(enquire);
   }
-  // The page first, on its own: Xapian then skips the documents that cannot reach it. At least
-  // one match is checked, so that even --limit 0 learns whether anything matched.
+  const auto before_page_match = [&] {
+    page_spies.emplace(deadline, request, remote_, story_index);
+    if (!page_watched) return;
+    enquire.clear_matchspies();
+    enquire.add_matchspy(&page_spies->best);
+    page_spies->facets.attach(enquire);
+    if (count_stories) page_spies->stories.attach(enquire);
+  };
+  // The page first, on its own: Xapian then skips the documents that cannot reach it.
   bool page_cut_short = false;
-  Xapian::MSet page;
+  Page page;
   try {
     if (deadline.passed()) throw DeadlinePassed{};
-    page = enquire.get_mset(request.offset, request.limit, 1);
+    page = match_page(enquire, request.offset, request.limit, results.collapsed,
+                      results.collapsed ? story_index : nullptr, before_page_match);
   } catch (const DeadlinePassed&) {
-    collect_partial(spy, request, prepared.built, results);
+    if (!page_spies) page_spies.emplace(deadline, request, remote_, story_index);
+    collect_partial(page_spies->best, request, prepared.built, results);
     page_cut_short = timed_out = true;
   }
   bool counts_cut_short = false;
@@ -612,8 +623,10 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
     StoryCounter* counted_stories = count_stories ? &stories : nullptr;
     std::future<std::optional<MatchTotals>> beside;
     if (counting) {
-      if (results.collapsed) stories.keep_copies_of(page_stories_of(page));
-      if (!page.empty()) beside = count_beside(prepared.query, deadline, facets, counted_stories);
+      if (results.collapsed) stories.keep_copies_of(page.stories);
+      if (!page.hits.empty()) {
+        beside = count_beside(prepared.query, deadline, facets, counted_stories);
+      }
     }
     collect(page, request, prepared.built, results);
     if (counting) {
@@ -629,8 +642,8 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
       }
     }
   }
-  FacetCounter& counted_facets = page_cut_short ? page_facets : facets;
-  StoryCounter& counted_stories = page_cut_short ? page_stories : stories;
+  FacetCounter& counted_facets = page_cut_short ? page_spies->facets : facets;
+  StoryCounter& counted_stories = page_cut_short ? page_spies->stories : stories;
   results.facets = counted_facets.facets();
   if (count_stories) {
     counted_stories.finish();

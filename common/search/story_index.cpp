@@ -65,6 +65,7 @@ std::optional<StoryIndex> StoryIndex::read(const Xapian::Database& db) {
     index.story_of_[docid] = 0;  // has a story: numbered below
     id_of[docid] = *id;
     index.stories_.push_back(*id);
+    ++index.storied_;
   }
   std::sort(index.stories_.begin(), index.stories_.end());
   index.stories_.erase(std::unique(index.stories_.begin(), index.stories_.end()),

@@ -37,6 +37,10 @@ class StoryIndex {
     return docid < day_of_.size() ? day_of_[docid] : 0;
   }
   std::size_t story_count() const { return stories_.size(); }
+  // Documents with a story per story (1 when there are none).
+  double copies_per_story() const {
+    return stories_.empty() ? 1.0 : static_cast<double>(storied_) / stories_.size();
+  }
   // The story id of number `story`, as written in the slots.
   std::string story_id(std::uint32_t story) const;
   // The number of story id `id`; none for an id no document has.
@@ -51,6 +55,7 @@ class StoryIndex {
   std::vector<std::uint32_t> day_of_;    // by docid
   std::vector<std::uint64_t> stories_;   // by number: the ids, ascending (number_of searches it)
   std::vector<std::string> days_;        // by number
+  std::size_t storied_ = 0;              // documents with a story
 };
 
 }  // namespace dateline
