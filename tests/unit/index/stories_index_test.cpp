@@ -227,3 +227,50 @@ TEST_CASE("stories: each article's story card holds its story, date, id and sour
   CHECK(schema::parse_story_card("") == std::nullopt);
   CHECK(schema::parse_story_card(card)->source == "src");
 }
+
+TEST_CASE("stories: an id given again, and a removal, give one database's stories with threads",
+          "[stories]") {
+  // The writers of 3 shards run on 2 threads while the stories are given in input order.
+  const std::string copy_body = kLead + "\n\n" + kRest;
+  std::vector<std::pair<char, Article>> steps;  // 'a': add, 'r': remove
+  const auto add = [&](Article a) { steps.emplace_back('a', std::move(a)); };
+  // Many articles first, so that the workers are busy when the steps below come.
+  for (const Article& a : test::story_pair_articles()) add(a);
+  add(article("first", "Nordhafen buys Baltic Feeder", copy_body, "2024-05-04"));
+  add(article("second", "Nordhafen to buy feeder line", copy_body, "2024-05-04"));
+  add(article("first", "Nordhafen buys Baltic Feeder", copy_body, "2024-05-04"));  // unchanged
+  add(article("other", "Fjordline orders ferries", kOther, "2024-05-04"));
+  add(article("first", "Fjordline orders two ships", kOther, "2024-05-04"));  // now the other
+  steps.emplace_back('r', article("second", "", "", ""));
+  add(article("third", "Nordhafen deal", copy_body, "2024-05-05"));  // no copy left to join
+  add(article("fourth", "Nordhafen deal agreed", copy_body, "2024-05-05"));
+  const auto run = [&](const std::filesystem::path& db, IndexOptions options) {
+    Index index(db.string(), options);
+    for (const auto& [what, a] : steps) {
+      if (what == 'a') {
+        index.add(a);
+      } else {
+        index.remove(a.id);
+      }
+    }
+    index.commit();
+    return index.counts();
+  };
+  TempDir dir;
+  const IndexCounts one_counts = run(dir / "one", IndexOptions{});
+  IndexOptions sharded;
+  sharded.shards = 3;
+  sharded.threads = 2;
+  const IndexCounts three_counts = run(dir / "three", sharded);
+  CHECK(three_counts.added == one_counts.added);
+  CHECK(three_counts.updated == one_counts.updated);
+  CHECK(three_counts.unchanged == one_counts.unchanged);
+  CHECK(three_counts.deleted == one_counts.deleted);
+  CHECK(one_counts.deleted == 1);
+  const auto one = stories_of(dir / "one");
+  CHECK(stories_of(dir / "three") == one);
+  REQUIRE(one.size() == test::story_pair_articles().size() + 4);  // and first, other, third, fourth
+  CHECK(one.at("first") == one.at("other"));
+  CHECK(one.at("third") == one.at("fourth"));
+  CHECK(one.at("third") != one.at("first"));
+}
