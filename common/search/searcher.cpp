@@ -220,10 +220,15 @@ struct Searcher::Impl {
 
   std::string path_;
   Xapian::Database db_;
-  // A second handle of the database, for counting beside the page (count_beside()).
+  // A second handle of the database, for counting beside the page (count_beside()): opened
+  // with the first, so that the server's plan of file descriptors counts it. None for several
+  // or remote shards, or when it could not be opened.
+  void open_count_db();
   std::optional<Xapian::Database> count_db_;
   std::optional<StoryIndex> story_index_;
-  std::optional<Xapian::rev> story_index_revision_;  // the revision story_index_ was read at
+  // The database (its uuid: compaction puts a new one in its place) and revision story_index_
+  // was read at.
+  std::optional<std::pair<std::string, Xapian::rev>> story_index_revision_;
   int counting_searches_ = 0;
   Analyzer analyzer_;
   std::vector<std::string> languages_;  // languages present in the database
@@ -289,9 +294,19 @@ void Searcher::Impl::refresh() {
   if (count_db_) count_db_->reopen();
 }
 
+void Searcher::Impl::open_count_db() {
+  count_db_.reset();
+  if (remote_ || db_.size() != 1) return;
+  try {
+    count_db_ = Xapian::Database(path_);
+  } catch (const Xapian::Error&) {
+    // Counted after the snippets instead (count_beside()), e.g. short of file descriptors.
+  }
+}
+
 const StoryIndex* Searcher::Impl::story_index() {
   if (remote_ || db_.size() != 1 || counting_searches_ < 2) return nullptr;
-  const Xapian::rev revision = db_.get_revision();
+  const std::pair<std::string, Xapian::rev> revision{db_.get_uuid(), db_.get_revision()};
   if (story_index_revision_ != revision) {
     story_index_ = StoryIndex::read(db_);
     story_index_revision_ = revision;
@@ -306,6 +321,7 @@ Searcher::Impl::Impl(const std::string& path) : path_(path) {
       db_ = Xapian::Database(path);
       check_schema(db_, path);
       read_languages();
+      open_count_db();
     });
   } catch (const Xapian::DatabaseNotFoundError&) {
     throw DatabaseError(path + ": no database here (create one with indexer --db " + path + ")");
@@ -445,7 +461,7 @@ void Searcher::Impl::add_stories(StoryCounter& counter, const SearchRequest& req
     const std::uint64_t shown = std::uint64_t{request.offset} + results.hits.size();
     results.articles = std::max({results.articles, results.lower, shown});
     if (results.collapsed) results.stories = std::max(results.stories, shown);
-    // Collapsed, Xapian's bounds are of stories, and rough.
+    // Collapsed by Xapian, its bounds are of stories, and rough (from the ranking, of articles).
     results.lower = std::max(results.lower, results.articles);
     results.estimate = std::max(results.estimate, results.lower);
     results.upper = std::max(results.upper, results.estimate);
@@ -547,9 +563,12 @@ std::future<std::optional<MatchTotals>> Searcher::Impl::count_beside(const Xapia
                                                                      StoryCounter* stories) {
   static const bool second_core = std::thread::hardware_concurrency() > 1;
   if (remote_ || db_.size() != 1 || counting_searches_ < 2 || !second_core) return {};
-  if (!count_db_) count_db_ = Xapian::Database(path_);
-  // A commit between the two handles' reopening: the next search's refresh() brings both to it.
-  if (count_db_->get_revision() != db_.get_revision()) return {};
+  if (!count_db_) return {};
+  // A commit between the two handles' reopening, or another database put in its place: the
+  // next search's refresh() brings both to it.
+  if (count_db_->get_revision() != db_.get_revision() || count_db_->get_uuid() != db_.get_uuid()) {
+    return {};
+  }
   std::string serialised;
   try {
     serialised = query.serialise();
@@ -585,7 +604,7 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
   const bool count_stories = results.collapsed || request.timeline;
   // Facets, stories, timelines and exact totals count every match, in a match of their own.
   const bool counting = !facets.empty() || count_stories || request.exact_count;
-  if (counting) ++counting_searches_;
+  if (counting && counting_searches_ < 2) ++counting_searches_;
   const StoryIndex* story_index = count_stories ? this->story_index() : nullptr;
   StoryCounter stories(remote_, request.timeline.has_value(), story_index);
   // The time limit cuts the page's match short only on local databases (DeadlineSource cannot
@@ -599,8 +618,8 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
         Xapian::Query(Xapian::Query::OP_FILTER, prepared.query, Xapian::Query(&deadline_source)));
   }
   const auto before_page_match = [&] {
-    page_spies.emplace(deadline, request, remote_, story_index);
     if (!page_watched) return;
+    page_spies.emplace(deadline, request, remote_, story_index);
     enquire.clear_matchspies();
     enquire.add_matchspy(&page_spies->best);
     page_spies->facets.attach(enquire);

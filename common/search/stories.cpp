@@ -88,6 +88,17 @@ class StoryCounter::LocalSpy : public Xapian::MatchSpy {
   explicit LocalSpy(Xapian::valueno slot) : slot_(slot) {}
 
   void operator()(const Xapian::Document& doc, double) override {
+    if (slot_ == schema::kStorySlot) {
+      // The copy's story card holds all that is kept of it: one value read a match.
+      const std::string card = doc.get_value(schema::kStoryCardSlot);
+      if (const auto fields = schema::parse_story_card(card)) {
+        std::string story(fields->story);
+        Tally& tally = counts_[story];
+        ++tally.matches;
+        if (tally.keep) keep_copy(std::move(story), tally.kept, doc, fields);
+        return;
+      }
+    }
     // Written before story cards, or counting by day: the copy's other slots are read.
     const std::string value = doc.get_value(slot_);
     Tally& tally = counts_[value];

@@ -36,8 +36,8 @@ class StoryCounter {
   // `remote`: some shard is remote, and only Xapian's own ValueCountMatchSpy can count its
   // matches (it is sent to the shard's server); otherwise a spy of ours counts them in a hash
   // map rather than ValueCountMatchSpy's std::map of strings. `days`: count per day too, for
-  // a timeline (a collapse alone counts stories, from the slot the collapse reads anyway, and
-  // builds no per-day table). `index`: every document's story and day, for one local database
+  // a timeline (a collapse alone counts stories, from their cards or story slots, and builds
+  // no per-day table). `index`: every document's story and day, for one local database
   // (an array read a match rather than a value read from the match's value stream).
   StoryCounter(bool remote, bool days, const StoryIndex* index = nullptr);
   ~StoryCounter();
