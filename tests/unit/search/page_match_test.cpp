@@ -19,9 +19,11 @@ namespace {
 
 // The pairs' stories and corpus/news, and `copies` copies of one article (one story of that
 // many copies, which ranks first for its own words).
-std::string write_database(const TempDir& dir, std::size_t copies) {
+std::string write_database(const TempDir& dir, std::size_t copies, bool stories = true) {
   const std::string path = (dir / "db").string();
-  Index index(path, IndexOptions{});
+  IndexOptions options;
+  options.stories = stories;
+  Index index(path, options);
   std::vector<Article> articles = test::story_pair_articles();
   for (Article& a : test::corpus_news_articles()) articles.push_back(std::move(a));
   for (const Article& a : articles) index.add(a);
@@ -35,17 +37,30 @@ std::string write_database(const TempDir& dir, std::size_t copies) {
   return path;
 }
 
-Xapian::Enquire enquire_for(const Xapian::Database& db, const std::string& word) {
+// Newest first, then by id, as the searcher sorts by date.
+void newest_first(Xapian::MultiValueKeyMaker& keys) {
+  keys.add_value(schema::kDateSlot, true);
+  keys.add_value(schema::kIdSlot);
+}
+
+// By relevance, ties by id; or by `by_date` when given.
+Xapian::Enquire enquire_for(const Xapian::Database& db, const std::string& word,
+                            Xapian::KeyMaker* by_date = nullptr) {
   Xapian::Enquire enquire(db);
   enquire.set_query(
       Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Z" + word), Xapian::Query("ZS" + word)));
-  enquire.set_sort_by_relevance_then_value(schema::kIdSlot, false);
+  if (by_date) {
+    enquire.set_sort_by_key(by_date, false);
+  } else {
+    enquire.set_sort_by_relevance_then_value(schema::kIdSlot, false);
+  }
   return enquire;
 }
 
 // Xapian's collapsed page against match_page's from the index, for `words` at several offsets;
 // the most matches match_page ran for one page.
-int check_pages(const std::string& path, const std::vector<std::string>& words) {
+int check_pages(const std::string& path, const std::vector<std::string>& words,
+                Xapian::KeyMaker* by_date = nullptr) {
   int most_matches = 0;
   std::size_t pages_with_hits = 0;
   const Xapian::Database db(path);
@@ -55,10 +70,10 @@ int check_pages(const std::string& path, const std::vector<std::string>& words) 
     for (Xapian::doccount offset : {0u, 3u, 10u}) {
       for (Xapian::doccount limit : {1u, 10u, 25u}) {
         INFO(word << " offset " << offset << " limit " << limit);
-        Xapian::Enquire by_xapian = enquire_for(db, word);
+        Xapian::Enquire by_xapian = enquire_for(db, word, by_date);
         by_xapian.set_collapse_key(schema::kStorySlot);
         const Xapian::MSet expected = by_xapian.get_mset(offset, limit);
-        Xapian::Enquire ranked = enquire_for(db, word);
+        Xapian::Enquire ranked = enquire_for(db, word, by_date);
         int matches = 0;
         const Page page = match_page(ranked, offset, limit, true, &*index, [&] { ++matches; });
         most_matches = std::max(most_matches, matches);
@@ -82,6 +97,19 @@ int check_pages(const std::string& path, const std::vector<std::string>& words) 
 TEST_CASE("page match: the collapsed page from the ranking is Xapian's", "[stories]") {
   TempDir dir;
   CHECK(check_pages(write_database(dir, 0), {"oil", "said", "bank", "market", "price"}) <= 2);
+}
+
+TEST_CASE("page match: newest first, the collapsed page is Xapian's", "[stories]") {
+  TempDir dir;
+  Xapian::MultiValueKeyMaker by_date;
+  newest_first(by_date);
+  check_pages(write_database(dir, 30), {"oil", "said", "bank", "market", "price"}, &by_date);
+}
+
+TEST_CASE("page match: articles without a story each stand alone, as in Xapian's collapse",
+          "[stories]") {
+  TempDir dir;
+  CHECK(check_pages(write_database(dir, 30, /*stories=*/false), {"oil", "said", "bank"}) == 1);
 }
 
 TEST_CASE("page match: a story of many copies on top, fetched deeper or collapsed by Xapian",
